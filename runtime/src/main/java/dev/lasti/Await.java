@@ -1,0 +1,43 @@
+package dev.lasti;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The suspension point. {@code import static dev.lasti.Await.await;} and call it inside an {@link Async}
+ * method. The transformer replaces every call at build time; the bodies here only run when it did not,
+ * and then they explain how to fix the build.
+ */
+public final class Await {
+    private Await() {}
+
+    /**
+     * Returns the value of {@code future}, suspending the calling {@link Async} method until it is done.
+     * A failed future throws its original exception (not wrapped in an {@code ExecutionException}).
+     *
+     * @throws IllegalStateException always, when the calling method was not transformed
+     */
+    public static <T> T await(Future<T> future) {
+        throw notTransformed();
+    }
+
+    /**
+     * The same as {@link #await(Future)} for any {@link CompletionStage}. The task resumes on its own loop
+     * thread, never on the thread that completed the stage.
+     *
+     * @throws IllegalStateException always, when the calling method was not transformed
+     */
+    public static <T> T await(CompletionStage<T> stage) {
+        throw notTransformed();
+    }
+
+    private static IllegalStateException notTransformed() {
+        String caller = StackWalker.getInstance()
+                .walk(frames -> frames.skip(2).findFirst()
+                        .map(f -> f.getClassName() + "." + f.getMethodName())
+                        .orElse("<unknown>"));
+        return new IllegalStateException("await() was called in " + caller
+                + ", which lasti did not transform. Mark the method @Async and run the lasti transformer"
+                + " on its class: add dev.lasti:lasti-maven-plugin with the 'transform' goal to the build"
+                + " (see the README, \"Use it in your build\").");
+    }
+}

@@ -1,0 +1,70 @@
+package dev.lasti;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The worker threads behind {@link EventLoop#blocking}: at most {@code maxThreads} daemon threads, started
+ * on demand and stopped after a minute idle, with an unbounded queue in front (Tornado's {@code
+ * ThreadPoolExecutor} pattern). Created lazily, so a loop that never blocks never starts a thread.
+ */
+final class BlockingPool {
+    private static final AtomicInteger POOL_IDS = new AtomicInteger();
+
+    private final int maxThreads;
+    private ThreadPoolExecutor executor;
+    private boolean shutdown;
+
+    BlockingPool(int maxThreads) {
+        this.maxThreads = maxThreads;
+    }
+
+    synchronized <T> Future<T> submit(Callable<T> work) {
+        if (shutdown) {
+            return Future.failed(new IllegalStateException("the event loop has shut down"));
+        }
+        if (executor == null) {
+            executor = newExecutor();
+        }
+        Promise<T> result = new Promise<>();
+        java.util.concurrent.Future<?> running = executor.submit(() -> {
+            if (result.isDone()) {
+                return; // cancelled while queued
+            }
+            try {
+                result.complete(work.call());
+            } catch (Throwable t) {
+                result.fail(t);
+            }
+        });
+        result.whenDone(f -> {
+            if (f.isCancelled()) {
+                running.cancel(true);
+            }
+        });
+        return result;
+    }
+
+    synchronized void shutdown() {
+        shutdown = true;
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+
+    private ThreadPoolExecutor newExecutor() {
+        int pool = POOL_IDS.incrementAndGet();
+        AtomicInteger threads = new AtomicInteger();
+        ThreadPoolExecutor e = new ThreadPoolExecutor(maxThreads, maxThreads, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "lasti-blocking-" + pool + "-" + threads.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        e.allowCoreThreadTimeOut(true);
+        return e;
+    }
+}

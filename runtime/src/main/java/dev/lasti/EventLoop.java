@@ -1,0 +1,418 @@
+package dev.lasti;
+
+import dev.lasti.internal.Frame;
+import dev.lasti.internal.TaskList;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * A single-threaded event loop on a {@link Selector}, in the manner of Tornado's {@code IOLoop}: one
+ * thread runs callbacks, timers, I/O handlers and the tasks of {@link Async} methods.
+ *
+ * <p>Each iteration (see {@link #runOnce}) runs the callbacks that were queued before it began, then the
+ * timers that are due, then waits for I/O no longer than until the next timer. Callbacks queued meanwhile
+ * wait for the next iteration, so a task that keeps rescheduling itself cannot starve the others.
+ *
+ * <pre>{@code
+ * String s = EventLoop.run(() -> new Greeter().greet("world"));   // like asyncio.run
+ * }</pre>
+ */
+public final class EventLoop implements Executor {
+    private static final System.Logger LOG = System.getLogger("dev.lasti");
+    private static final ThreadLocal<EventLoop> CURRENT = new ThreadLocal<>();
+    /** Cancelled leftovers get this many iterations to unwind at shutdown. */
+    private static final int SHUTDOWN_ITERATIONS = 1_000;
+
+    private final Selector selector;
+    private final TimeSource time;
+    private final TimerQueue timers = new TimerQueue();
+    /** Callbacks for the next iterations; loop thread only. */
+    private final ArrayDeque<Runnable> ready = new ArrayDeque<>();
+    /** Callbacks handed over by other threads; drained into {@link #ready} at each iteration. */
+    private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
+    /** True while the loop may be blocked in select: only then does a submitter need to wake it. */
+    private final AtomicBoolean mayBlock = new AtomicBoolean();
+    private final TaskList tasks = new TaskList(this);
+    private final BlockingPool blockingPool;
+    private final BlockedLoopDetector detector;
+    private volatile Thread thread;
+    private volatile boolean stopRequested;
+    private volatile boolean closed;
+
+    private EventLoop(Builder b) {
+        try {
+            this.selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a selector", e);
+        }
+        this.time = b.time;
+        this.blockingPool = new BlockingPool(b.blockingThreads);
+        this.detector = new BlockedLoopDetector(b.blockedThreshold);
+    }
+
+    /** A loop with the defaults: system clock, 8 blocking threads, 100 ms blocked-loop warnings. */
+    public static EventLoop create() {
+        return builder().build();
+    }
+
+    /** Options for a new loop. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Creates a loop on the calling thread, runs the async entry point until its future is done, shuts the
+     * loop down and returns the value, or throws the failure unwrapped (like {@code asyncio.run}). Tasks
+     * still suspended at the end are cancelled and given a chance to run their {@code finally} blocks.
+     */
+    public static <T> T run(Supplier<? extends Future<T>> main) {
+        return create().runUntilComplete(main);
+    }
+
+    /**
+     * Runs this loop on the calling thread until the future that {@code main} returns is done, then shuts
+     * it down. {@code main} itself runs on the loop thread, so an {@link Async} entry starts eagerly there.
+     *
+     * @throws IllegalStateException if the thread already runs a loop, or this loop was used before
+     */
+    public <T> T runUntilComplete(Supplier<? extends Future<T>> main) {
+        bind();
+        try {
+            Future<T> result = Objects.requireNonNull(main.get(), "main returned null instead of a future");
+            result.whenDone(f -> stop()); // so the iteration that completes it does not block in select
+            while (!result.isDone() && !stopRequested) {
+                runOnce(true);
+            }
+            if (!result.isDone()) {
+                throw new IllegalStateException("the loop was stopped before the main future completed");
+            }
+            return result.resultNow();
+        } finally {
+            shutdown();
+        }
+    }
+
+    /** Runs this loop on the calling thread until {@link #stop()}, then shuts it down. */
+    public void runForever() {
+        bind();
+        try {
+            while (!stopRequested) {
+                runOnce(true);
+            }
+        } finally {
+            shutdown();
+        }
+    }
+
+    /** Asks the loop to finish its current iteration and shut down. Safe from any thread. */
+    public void stop() {
+        stopRequested = true;
+        selector.wakeup();
+    }
+
+    /**
+     * The loop running on the calling thread.
+     *
+     * @throws IllegalStateException on a thread that runs no loop
+     */
+    public static EventLoop current() {
+        EventLoop loop = CURRENT.get();
+        if (loop == null) {
+            throw new IllegalStateException("no lasti event loop runs on thread "
+                    + Thread.currentThread().getName()
+                    + "; start one with EventLoop.run(() -> yourAsyncMethod())");
+        }
+        return loop;
+    }
+
+    /** Returns {@code true} if the calling thread runs an event loop. */
+    public static boolean inLoopThread() {
+        return CURRENT.get() != null;
+    }
+
+    /** A future that completes after {@code delay} on the current loop (Tornado's {@code gen.sleep}). */
+    public static Future<Void> sleep(Duration delay) {
+        EventLoop loop = current();
+        Promise<Void> done = new Promise<>();
+        TimerHandle timer = loop.callLater(delay, () -> done.complete(null));
+        done.whenDone(f -> {
+            if (f.isCancelled()) {
+                timer.cancel();
+            }
+        });
+        return done;
+    }
+
+    /**
+     * Runs blocking work on the current loop's bounded worker pool; the result comes back as a future that
+     * awaiting tasks see on their loop thread. Cancelling the future interrupts the worker.
+     */
+    public static <T> Future<T> blocking(Callable<T> work) {
+        return current().blockingPool.submit(work);
+    }
+
+    /** A future that completes on the next loop iteration: await it to let other tasks run. */
+    public static Future<Void> yieldNow() {
+        EventLoop loop = current();
+        Promise<Void> next = new Promise<>();
+        loop.execute(() -> next.complete(null));
+        return next;
+    }
+
+    /**
+     * Queues {@code callback} to run on the loop thread in a later iteration. Safe from any thread; wakes
+     * the selector only when the loop may be blocked in it.
+     *
+     * @throws RejectedExecutionException if the loop has shut down
+     */
+    @Override
+    public void execute(Runnable callback) {
+        Objects.requireNonNull(callback, "callback");
+        if (Thread.currentThread() == thread) {
+            ready.add(callback);
+            return;
+        }
+        if (closed) {
+            throw new RejectedExecutionException("the event loop has shut down");
+        }
+        inbox.add(callback);
+        if (mayBlock.get() && mayBlock.compareAndSet(true, false)) {
+            selector.wakeup();
+        }
+    }
+
+    /**
+     * Runs {@code callback} on the loop after {@code delay}. Safe from any thread.
+     *
+     * @return a handle that cancels the timer
+     */
+    public TimerHandle callLater(Duration delay, Runnable callback) {
+        Objects.requireNonNull(callback, "callback");
+        long deadline = time.nanoTime() + Math.max(0, delay.toNanos());
+        if (Thread.currentThread() == thread) {
+            return timers.add(deadline, callback);
+        }
+        TimerHandle handle = timers.create(deadline, callback);
+        execute(() -> timers.push(handle));
+        return handle;
+    }
+
+    /** The loop's clock, in nanoseconds. */
+    public long nanoTime() {
+        return time.nanoTime();
+    }
+
+    /**
+     * Registers {@code channel} with this loop's selector; {@code handler} runs on the loop thread when the
+     * channel is ready for {@code ops}. Loop thread only.
+     */
+    public SelectionKey register(SelectableChannel channel, int ops, IoHandler handler) {
+        checkThread();
+        try {
+            channel.configureBlocking(false);
+            return channel.register(selector, ops, handler);
+        } catch (ClosedChannelException e) {
+            throw new IllegalStateException("cannot register a closed channel", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Callback for {@link #register}: runs on the loop thread when the key's channel is ready. */
+    @FunctionalInterface
+    public interface IoHandler {
+        /** Handles readiness; {@code key.readyOps()} says for what. */
+        void ready(SelectionKey key);
+    }
+
+    /**
+     * Keeps a suspended task strongly reachable until it completes, and cancels it if the loop shuts down
+     * first. Called by the frames that generated code allocates; not for application code.
+     */
+    public void adopt(Frame<?> task) {
+        tasks.add(task);
+    }
+
+    /** Logs an exception that escaped a callback; the loop goes on. */
+    static void logCallbackFailure(Throwable t) {
+        LOG.log(System.Logger.Level.ERROR, "lasti: exception in a callback", t);
+    }
+
+    /**
+     * One iteration: run the callbacks queued before it began, then the timers that are due, then wait for
+     * I/O until the next timer (only when {@code mayWait}), dispatching ready channels.
+     */
+    private void runOnce(boolean mayWait) {
+        detector.busy();
+        for (Runnable r; (r = inbox.poll()) != null; ) {
+            ready.add(r);
+        }
+        int snapshot = ready.size();
+        List<TimerHandle> due = timers.popDue(time.nanoTime());
+        for (int i = 0; i < snapshot; i++) {
+            runSafely(ready.poll());
+        }
+        for (TimerHandle t : due) {
+            if (!t.isCancelled()) {
+                runSafely(t.callback);
+            }
+        }
+        select(mayWait ? waitNanos() : 0);
+    }
+
+    /** How long select may block: not at all with work queued, else until the next timer. */
+    private long waitNanos() {
+        if (!ready.isEmpty() || !inbox.isEmpty() || stopRequested) {
+            return 0;
+        }
+        long untilTimer = timers.nanosUntilNext(time.nanoTime());
+        return untilTimer == 0 ? 0 : time.beforeBlock(untilTimer);
+    }
+
+    private void select(long timeoutNanos) {
+        try {
+            if (timeoutNanos == 0) {
+                selector.selectNow(this::dispatch);
+                return;
+            }
+            mayBlock.set(true);
+            if (!inbox.isEmpty()) { // raced with a submitter that saw mayBlock == false
+                selector.selectNow(this::dispatch);
+            } else {
+                detector.idle();
+                if (timeoutNanos < 0) {
+                    selector.select(this::dispatch);
+                } else {
+                    selector.select(this::dispatch, Math.max(1, (timeoutNanos + 999_999) / 1_000_000));
+                }
+            }
+            mayBlock.set(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("selector failed", e);
+        }
+    }
+
+    private void dispatch(SelectionKey key) {
+        if (key.isValid()) {
+            try {
+                ((IoHandler) key.attachment()).ready(key);
+            } catch (Throwable t) {
+                logCallbackFailure(t);
+            }
+        }
+    }
+
+    private static void runSafely(Runnable r) {
+        try {
+            r.run();
+        } catch (Throwable t) {
+            logCallbackFailure(t);
+        }
+    }
+
+    private void bind() {
+        if (CURRENT.get() != null) {
+            throw new IllegalStateException("thread " + Thread.currentThread().getName()
+                    + " already runs an event loop; loops do not nest");
+        }
+        if (thread != null || closed) {
+            throw new IllegalStateException("an event loop runs once; create a new one");
+        }
+        thread = Thread.currentThread();
+        CURRENT.set(this);
+        detector.start();
+    }
+
+    private void checkThread() {
+        if (Thread.currentThread() != thread) {
+            throw new IllegalStateException("call this on the loop thread (" + thread + "), not on "
+                    + Thread.currentThread().getName());
+        }
+    }
+
+    /**
+     * Cancels the tasks still suspended (asyncio.run does the same), lets them unwind for a bounded number
+     * of iterations, then drops pending timers, stops the worker threads and closes the selector.
+     */
+    private void shutdown() {
+        try {
+            tasks.cancelAll();
+            for (int i = 0; i < SHUTDOWN_ITERATIONS && !tasks.isEmpty()
+                    && !(ready.isEmpty() && inbox.isEmpty()); i++) {
+                runOnce(false);
+            }
+            if (!tasks.isEmpty()) {
+                LOG.log(System.Logger.Level.WARNING, "lasti: " + tasks.size()
+                        + " task(s) were still suspended when the loop shut down and were dropped");
+            }
+        } finally {
+            closed = true;
+            detector.stop();
+            blockingPool.shutdown();
+            timers.clear();
+            ready.clear();
+            inbox.clear();
+            CURRENT.remove();
+            try {
+                selector.close();
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "lasti: closing the selector failed", e);
+            }
+        }
+    }
+
+    /** Options for {@link EventLoop#builder()}. */
+    public static final class Builder {
+        private TimeSource time = TimeSource.system();
+        private int blockingThreads = 8;
+        private Duration blockedThreshold = Duration.ofMillis(100);
+
+        private Builder() {}
+
+        /** The loop's clock; tests pass a {@link VirtualTime}. */
+        public Builder timeSource(TimeSource time) {
+            this.time = Objects.requireNonNull(time, "time");
+            return this;
+        }
+
+        /** Upper bound on the worker threads of {@link EventLoop#blocking}. Default 8. */
+        public Builder blockingThreads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("blockingThreads must be at least 1, was " + threads);
+            }
+            this.blockingThreads = threads;
+            return this;
+        }
+
+        /**
+         * Reports the loop thread's stack when one iteration stays busy longer than {@code threshold}.
+         * Default 100 ms; {@link Duration#ZERO} turns the report off.
+         */
+        public Builder blockedThreshold(Duration threshold) {
+            if (threshold.isNegative()) {
+                throw new IllegalArgumentException("blockedThreshold must not be negative");
+            }
+            this.blockedThreshold = threshold;
+            return this;
+        }
+
+        /** Creates the loop. It runs when {@link EventLoop#runUntilComplete} or runForever is called. */
+        public EventLoop build() {
+            return new EventLoop(this);
+        }
+    }
+}

@@ -1,0 +1,325 @@
+package dev.lasti;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+
+/**
+ * The read side of a result that may not be there yet: what an {@link Async} method returns and what
+ * {@link Await#await(Future)} waits for.
+ *
+ * <p>A future completes once, with a value, a failure, or a cancellation. Completion is safe from any
+ * thread. Callbacks registered with {@link #whenDone} run on the completing thread; tasks that await a
+ * future are always resumed on their own loop thread.
+ *
+ * <p>Failures are never lost: a failed future whose failure nobody retrieved ({@link #join}, {@link
+ * #resultNow}, {@link #cause}, {@code await}, or a combinator that passes it on) is reported through
+ * {@link System.Logger} when the future becomes unreachable, like asyncio's "exception was never retrieved".
+ *
+ * <p>Use {@link Promise} to make a future that you complete yourself. Subclassing outside lasti is not
+ * supported.
+ *
+ * @param <T> the type of the value
+ */
+public abstract class Future<T> {
+    /** Encodes a {@code null} value, because {@code null} in {@link #result} means "pending". */
+    private static final Object NIL = new Object();
+    /** The value of {@link #waiters} once the future is done: callbacks added later run at once. */
+    private static final Object DONE = new Object();
+    private static final VarHandle RESULT;
+    private static final VarHandle WAITERS;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            RESULT = lookup.findVarHandle(Future.class, "result", Object.class);
+            WAITERS = lookup.findVarHandle(Future.class, "waiters", Object.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** {@code null} while pending; then {@link #NIL}, a {@link Failure}, or the value itself. */
+    private volatile Object result;
+    /** {@code null}, one callback, a {@link Waiters} chain (newest first), or {@link #DONE}. */
+    private volatile Object waiters;
+
+    /** For lasti's own subclasses: {@link Promise} and the task frames that generated code allocates. */
+    protected Future() {}
+
+    /** Returns a future that is already completed with {@code value}. */
+    public static <T> Future<T> completed(T value) {
+        Promise<T> p = new Promise<>();
+        p.complete(value);
+        return p;
+    }
+
+    /** Returns a future that has already failed with {@code error}. */
+    public static <T> Future<T> failed(Throwable error) {
+        Promise<T> p = new Promise<>();
+        p.fail(error);
+        return p;
+    }
+
+    /**
+     * Waits for all futures in parallel (Tornado's {@code yield [f1, f2]}). The result lists the values in
+     * input order. The first failure fails the result at once; the other inputs keep running. Cancelling
+     * the result cancels every input.
+     */
+    public static <T> Future<List<T>> all(List<? extends Future<? extends T>> futures) {
+        return Combinators.all(futures);
+    }
+
+    /**
+     * Waits for all futures of a map in parallel (Tornado's {@code yield {"a": f1, "b": f2}}). The result
+     * keeps the input map's iteration order. Fails fast like {@link #all(List)}.
+     */
+    public static <K, V> Future<Map<K, V>> all(Map<K, ? extends Future<? extends V>> futures) {
+        return Combinators.all(futures);
+    }
+
+    /**
+     * Completes with the outcome of whichever input completes first, value or failure. The other inputs
+     * are left running.
+     *
+     * @throws IllegalArgumentException if {@code futures} is empty
+     */
+    public static <T> Future<T> any(List<? extends Future<? extends T>> futures) {
+        return Combinators.any(futures);
+    }
+
+    /**
+     * Adapts a {@link CompletionStage}. A {@link java.util.concurrent.CompletionException} from the stage
+     * is unwrapped to its cause. Cancelling the result tries to cancel the stage.
+     */
+    public static <T> Future<T> from(CompletionStage<T> stage) {
+        return Combinators.from(stage);
+    }
+
+    /**
+     * Wraps a callback-style API into a future, like Tornado's {@code gen.Task}: {@code start} receives a
+     * fresh promise and hands it to the API as its callback, for example {@code
+     * Future.fromCallback(p -> client.get(url, p::handle))}. An exception thrown by {@code start} fails
+     * the future.
+     */
+    public static <T> Future<T> fromCallback(Consumer<? super Promise<T>> start) {
+        Promise<T> p = new Promise<>();
+        try {
+            start.accept(p);
+        } catch (Throwable t) {
+            p.fail(t);
+        }
+        return p;
+    }
+
+    /** Returns {@code true} once the future has a value, a failure or a cancellation. */
+    public final boolean isDone() {
+        return result != null;
+    }
+
+    /** Returns {@code true} if the future completed by cancellation. */
+    public final boolean isCancelled() {
+        return result instanceof Failure f && f.error instanceof CancellationException;
+    }
+
+    /** Returns {@code true} if the future completed with a failure or a cancellation. */
+    public final boolean isFailed() {
+        return result instanceof Failure;
+    }
+
+    /**
+     * Returns the value of a done future, or throws its failure unwrapped (a checked exception is thrown
+     * as it is, like {@code await}). Never blocks.
+     *
+     * @throws IllegalStateException if the future is not done yet
+     */
+    @SuppressWarnings("unchecked")
+    public final T resultNow() {
+        Object r = result;
+        if (r == null) {
+            throw new IllegalStateException("future is not done yet: " + this);
+        }
+        if (r instanceof Failure f) {
+            throw Failure.sneaky(f.retrieve());
+        }
+        return r == NIL ? null : (T) r;
+    }
+
+    /**
+     * Returns the failure of a done future, or {@code null} if it has a value. Counts as retrieving it.
+     *
+     * @throws IllegalStateException if the future is not done yet
+     */
+    public final Throwable cause() {
+        Object r = result;
+        if (r == null) {
+            throw new IllegalStateException("future is not done yet: " + this);
+        }
+        return r instanceof Failure f ? f.retrieve() : null;
+    }
+
+    /**
+     * Blocks the calling thread until the future is done, then returns its value or throws its failure
+     * unwrapped. For code outside the loop and for tests; inside an {@link Async} method use {@code await}.
+     *
+     * @throws IllegalStateException if called on an event-loop thread while the future is pending, which
+     *     would block the loop that has to complete it
+     */
+    public final T join() {
+        if (!isDone()) {
+            if (EventLoop.inLoopThread()) {
+                throw new IllegalStateException("join() would block the event loop thread "
+                        + Thread.currentThread().getName() + "; use await() inside an @Async method");
+            }
+            CountDownLatch latch = new CountDownLatch(1);
+            whenDone(f -> latch.countDown());
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    latch.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return resultNow();
+    }
+
+    /**
+     * Requests cancellation. A pending future completes with a {@link CancellationException}; a suspended
+     * task gets the exception thrown at its current {@code await}, so its {@code finally} blocks run.
+     *
+     * @return {@code false} if the future was already done
+     */
+    public boolean cancel() {
+        return failWith(new CancellationException("cancelled"));
+    }
+
+    /**
+     * Runs {@code callback} once the future is done: at once on this thread if it already is, otherwise on
+     * the thread that completes it. Callbacks run in the order they were added.
+     *
+     * @return this future
+     */
+    public final Future<T> whenDone(Consumer<? super Future<T>> callback) {
+        Objects.requireNonNull(callback, "callback");
+        while (true) {
+            Object w = waiters;
+            if (w == DONE) {
+                callback.accept(this);
+                return this;
+            }
+            Object next = w == null ? callback : new Waiters(callback, w);
+            if (WAITERS.compareAndSet(this, w, next)) {
+                return this;
+            }
+        }
+    }
+
+    /**
+     * Returns a {@link CompletableFuture} that completes with this future's outcome; cancelling it cancels
+     * this future. Responsibility for a failure passes to the returned future.
+     */
+    public final CompletableFuture<T> toCompletableFuture() {
+        return Combinators.toCompletableFuture(this);
+    }
+
+    /**
+     * Returns a future with this future's outcome that fails with a {@link
+     * java.util.concurrent.TimeoutException} if it is not done after {@code timeout}; in that case this
+     * future is cancelled, so the work behind it stops (asyncio's {@code wait_for}). Must be called on a
+     * loop thread, whose timer measures the timeout.
+     */
+    public final Future<T> withTimeout(Duration timeout) {
+        return Combinators.withTimeout(this, timeout);
+    }
+
+    /** Completes with {@code value}. Returns {@code false} if the future was already done. */
+    protected final boolean succeed(T value) {
+        return complete(value == null ? NIL : value);
+    }
+
+    /** Completes with {@code error}. Returns {@code false} if the future was already done. */
+    protected final boolean failWith(Throwable error) {
+        Objects.requireNonNull(error, "error");
+        Failure failure = new Failure(error);
+        if (!complete(failure)) {
+            return false;
+        }
+        failure.watch(this);
+        return true;
+    }
+
+    /** Completes with the outcome of the done future {@code source}, taking over its failure. */
+    @SuppressWarnings("unchecked")
+    protected final boolean completeFrom(Future<? extends T> source) {
+        Object r = source.result;
+        if (r instanceof Failure f) {
+            return failWith(f.retrieve());
+        }
+        return complete(r);
+    }
+
+    private boolean complete(Object encoded) {
+        if (!RESULT.compareAndSet(this, null, encoded)) {
+            return false;
+        }
+        Object w = WAITERS.getAndSet(this, DONE);
+        if (w != null) {
+            Waiters.fire(w, this);
+        }
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        Object r = result;
+        String state = r == null ? "pending"
+                : r instanceof Failure f ? (isCancelled() ? "cancelled" : "failed: " + f.error)
+                : "done";
+        return getClass().getSimpleName() + "[" + state + "]";
+    }
+
+    /** An immutable chain of callbacks, newest first; fired oldest first. */
+    private record Waiters(Consumer<?> head, Object tail) {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        static void fire(Object w, Future<?> future) {
+            if (!(w instanceof Waiters chain)) {
+                run((Consumer) w, future);
+                return;
+            }
+            java.util.ArrayDeque<Consumer<?>> order = new java.util.ArrayDeque<>();
+            Object node = chain;
+            while (node instanceof Waiters n) {
+                order.push(n.head);
+                node = n.tail;
+            }
+            order.push((Consumer<?>) node);
+            for (Consumer<?> c : order) {
+                run(c, future);
+            }
+        }
+
+        /** A throwing callback must not keep the others from running, nor escape into the completer. */
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private static void run(Consumer c, Future<?> future) {
+            try {
+                c.accept(future);
+            } catch (Throwable t) {
+                EventLoop.logCallbackFailure(t);
+            }
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package dev.lasti.internal;
+
+import dev.lasti.EventLoop;
+import dev.lasti.Future;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+
+/**
+ * The base class of every frame the transformer generates: one object per suspended call of an {@code
+ * @Async} method, which is at the same time the task's {@link Future}. It holds the resume index ({@link
+ * #resumePoint}, CPython's {@code f_lasti}); the generated subclass adds a field per saved local and per
+ * saved operand-stack value.
+ *
+ * <h2>The contract with generated code</h2>
+ * For {@code @Async Future<T> m(args)} in class {@code Owner}, the transformer emits:
+ * <ul>
+ *   <li>a final subclass {@code Owner$m$Frame} whose {@link #resume()} is {@code return
+ *       Owner.m$resume(this);}</li>
+ *   <li>at each await site {@code k} (1-based), a done-check: {@code dup; invokevirtual
+ *       Future.isDone; ifeq suspend_k; invokevirtual Future.resultNow}. A done future never leaves the
+ *       method: no allocation, no loop.</li>
+ *   <li>in {@code m} itself, {@code suspend_k} allocates the frame, saves the live locals and the stack
+ *       under the future into its fields, sets {@code resumePoint = k} and returns {@link
+ *       #start(Future)}: the frame, now a pending task.</li>
+ *   <li>a static {@code m$resume(Owner$m$Frame)}: a copy of the body that begins with a switch on {@code
+ *       resumePoint}. Case {@code k} restores the locals and the stack, pushes {@link #awaited()} and
+ *       jumps back to await site {@code k}, whose done-check now passes. Its own {@code suspend_k} saves
+ *       into the same frame and returns {@link #suspend(Future)}; its {@code areturn}s return the future
+ *       the body produced.</li>
+ * </ul>
+ * The runtime calls {@link #resume()} from {@link #run()} in a loop, never recursively: a wake-up is a
+ * callback queued on the task's own loop, whatever thread completed the awaited future.
+ *
+ * @param <T> the type of the task's value
+ */
+public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<Future<?>> {
+    /** What a resume method returns when the body suspended again. */
+    public static final Object SUSPENDED = new Object() {
+        @Override
+        public String toString() {
+            return "SUSPENDED";
+        }
+    };
+
+    /** 0 before the first suspension; k while suspended at (and resuming after) the k-th await. */
+    public int resumePoint;
+
+    /** The future this task waits for; non-null exactly while suspended. */
+    private Future<?> awaiting;
+    /** Set by {@link #cancel()}; delivered as a CancellationException at the current or next await. */
+    private boolean cancelRequested;
+    /** The loop's list of live tasks; set at the first suspension. */
+    TaskList tasks;
+    /** Links in {@link #tasks} while the task is live. */
+    Frame<?> prev;
+    Frame<?> next;
+    boolean linked;
+
+    /** For generated subclasses. */
+    protected Frame() {}
+
+    /** Runs the body from {@link #resumePoint}: generated as {@code return Owner.m$resume(this);}. */
+    protected abstract Object resume();
+
+    /**
+     * The first suspension, called by the original method: binds this task to the current loop and
+     * registers it on {@code awaited}. Returns this frame, the task's future, for the method to return.
+     *
+     * @throws IllegalStateException if the calling thread runs no event loop
+     */
+    public final Future<T> start(Future<?> awaited) {
+        EventLoop.current().adopt(this);
+        awaiting = awaited;
+        awaited.whenDone(this);
+        return this;
+    }
+
+    /** A later suspension, from the resume method: records {@code awaited} and returns {@link #SUSPENDED}. */
+    public final Object suspend(Future<?> awaited) {
+        awaiting = awaited;
+        return SUSPENDED;
+    }
+
+    /**
+     * On resumption, the future the task waited for, now done; or a cancelled future if the task was
+     * cancelled, so that the await throws {@link CancellationException}.
+     */
+    public final Future<?> awaited() {
+        Future<?> a = awaiting;
+        awaiting = null;
+        if (cancelRequested) {
+            cancelRequested = false;
+            return Future.failed(new CancellationException("task cancelled"));
+        }
+        return a;
+    }
+
+    /** Wake-up from the awaited future, on whatever thread completed it: queue a step on our loop. */
+    @Override
+    public final void accept(Future<?> completed) {
+        if (!isDone()) {
+            tasks.loop().execute(this);
+        }
+    }
+
+    /** One scheduled step, on the loop thread. Stale wake-ups (the task moved on) are ignored. */
+    @Override
+    public final void run() {
+        Future<?> a = awaiting;
+        if (a == null || isDone() || !(a.isDone() || cancelRequested)) {
+            return;
+        }
+        while (true) {
+            Object out;
+            try {
+                out = resume();
+            } catch (Throwable t) {
+                tasks.remove(this);
+                failWith(t);
+                return;
+            }
+            if (out != SUSPENDED) {
+                finish(out);
+                return;
+            }
+            if (!cancelRequested) {
+                awaiting.whenDone(this);
+                return;
+            }
+            awaiting.cancel(); // cancelled while running: deliver at this await right away
+        }
+    }
+
+    /**
+     * Cancels the task: the awaited future is cancelled and the task gets a {@link CancellationException}
+     * at its await, so its {@code finally} blocks run. Safe from any thread; takes effect on the loop.
+     */
+    @Override
+    public final boolean cancel() {
+        if (isDone()) {
+            return false;
+        }
+        tasks.loop().execute(this::deliverCancel);
+        return true;
+    }
+
+    private void deliverCancel() {
+        if (isDone() || cancelRequested) {
+            return;
+        }
+        cancelRequested = true;
+        Future<?> a = awaiting;
+        if (a != null) {
+            a.cancel();
+            tasks.loop().execute(this);
+        }
+    }
+
+    /** The body returned {@code out}: the future whose outcome becomes the task's. */
+    @SuppressWarnings("unchecked")
+    private void finish(Object out) {
+        tasks.remove(this);
+        Future<T> result;
+        if (out instanceof Future<?> f) {
+            result = (Future<T>) f;
+        } else if (out instanceof CompletionStage<?> stage) {
+            result = Future.from((CompletionStage<T>) stage);
+        } else {
+            failWith(new NullPointerException("@Async method " + Frames.describe(getClass())
+                    + " returned null instead of a future"));
+            return;
+        }
+        result.whenDone(this::completeFrom);
+    }
+
+    /** "suspended at Orders.java:42 in Orders.placeOrder" style description, from {@link FrameInfo}. */
+    @Override
+    public String toString() {
+        String where = Frames.describe(getClass());
+        if (isDone()) {
+            return "Task[" + where + ", " + super.toString() + "]";
+        }
+        return "Task[" + where + ", suspended at " + Frames.line(getClass(), resumePoint) + "]";
+    }
+}
