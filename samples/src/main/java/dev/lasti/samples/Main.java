@@ -12,17 +12,29 @@ public final class Main {
 
     public static void main(String[] args) {
         String name = args.length == 0 ? "tour" : args[0];
-        switch (name) {
-            case "tour", "sleepers" -> sleepers(100, Duration.ofSeconds(1));
-            default -> {
-                System.err.println("unknown sample: " + name + "; try: tour, sleepers");
-                System.exit(2);
+        if (name.equals("tour")) {
+            for (Sample s : Sample.ALL) {
+                runOne(s);
+            }
+            return;
+        }
+        for (Sample s : Sample.ALL) {
+            if (s.name().equals(name)) {
+                runOne(s);
+                return;
             }
         }
+        System.err.println("unknown sample: " + name + "; try one of: tour " + Sample.names());
+        System.exit(2);
+    }
+
+    private static void runOne(Sample s) {
+        System.out.printf("%-16s %-4s %s%n", s.name(), s.row(), s.summary());
+        System.out.printf("%-21s -> %s%n", "", s.body().get());
     }
 
     /** {@code count} concurrent sleeps of {@code each} on one loop thread finish in about {@code each}. */
-    static void sleepers(int count, Duration each) {
+    static String sleepers(int count, Duration each) {
         long start = System.nanoTime();
         List<Integer> done = EventLoop.run(() -> {
             List<Future<Integer>> sleeps = new ArrayList<>();
@@ -35,7 +47,7 @@ public final class Main {
             return Future.all(sleeps);
         });
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("sleepers: %d tasks each slept %.1f s on one loop thread; all done in %.2f s%n",
+        return String.format("%d tasks each slept %.1f s on one loop thread; all done in %.2f s",
                 done.size(), each.toMillis() / 1000.0, seconds);
     }
 }
