@@ -1,0 +1,116 @@
+package dev.lasti.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lasti.EventLoop;
+import dev.lasti.Future;
+import dev.lasti.VirtualTime;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The samples that need only the runtime and the transformer. Timing claims are checked in virtual time,
+ * where they are exact; real-time runs belong to the tour.
+ */
+class SamplesTest {
+    private static <T> T runVirtual(VirtualTime time, Supplier<Future<T>> main) {
+        return EventLoop.builder().timeSource(time).build().runUntilComplete(main);
+    }
+
+    @Test
+    void delegation_passesValuesAndExceptionsThroughNestedAwaits() {
+        assertEquals("5 -> 10 -> 20", EventLoop.run(() -> Delegation.describe(5)));
+        assertEquals("caught: negative input -1", EventLoop.run(() -> Delegation.describe(-1)));
+    }
+
+    @Test
+    void delegation_innerFailureReachesACallerThatDoesNotCatch() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> EventLoop.run(() -> Delegation.twice(-3)));
+        assertEquals("negative input -3", e.getMessage());
+    }
+
+    @Test
+    void blockingOffload_runsOnAWorkerAndResumesOnTheLoopThread() {
+        String loopThread = Thread.currentThread().getName();
+        String report = EventLoop.run(() -> BlockingOffload.slowRead("x", 10));
+        assertTrue(report.startsWith("x read on lasti-blocking-"), report);
+        assertTrue(report.endsWith("resumed on " + loopThread), report);
+    }
+
+    @Test
+    void blockingOffload_loopKeepsTickingWhileWorkersBlock() {
+        String report = EventLoop.run(BlockingOffload::demo);
+        assertTrue(report.contains("the loop ticked 5 times"), report);
+    }
+
+    @Test
+    void fastPath_doneFuturesNeedNoLoopAndCompleteTheCallSynchronously() {
+        Future<Long> sum = FastPath.sumDone(10_000);
+        assertTrue(sum.isDone(), "an @Async method that never waits returns a done future");
+        assertEquals(10_000L * 9_999 / 2, sum.resultNow());
+    }
+
+    @Test
+    void callbackWrap_resumesOnTheLoopThreadWithTheCallbacksValue() {
+        try (CallbackWrap.LegacyDirectory directory = new CallbackWrap.LegacyDirectory()) {
+            String loopThread = Thread.currentThread().getName();
+            assertEquals("ada@example.org (resumed on " + loopThread + ")",
+                    EventLoop.run(() -> CallbackWrap.mailOf(directory, "ada")));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> EventLoop.run(() -> CallbackWrap.mailOf(directory, "")));
+            assertEquals("empty user name", e.getMessage());
+        }
+    }
+
+    @Test
+    void gather_listKeepsOrderAndTheFetchesOverlap() {
+        VirtualTime time = new VirtualTime();
+        List<String> bodies = runVirtual(time, () -> Gather.fetchAll(List.of("/a", "/b", "/c")));
+        assertEquals(List.of("<body of /a>", "<body of /b>", "<body of /c>"), bodies);
+        assertEquals(Gather.LATENCY, time.elapsed(), "three parallel fetches take one latency");
+    }
+
+    @Test
+    void gather_mapKeepsKeysInOrderAndTheFetchesOverlap() {
+        VirtualTime time = new VirtualTime();
+        Map<String, String> bodies = runVirtual(time, () -> Gather.fetchMap(List.of("/z", "/a")));
+        assertEquals(List.of("/z", "/a"), List.copyOf(bodies.keySet()));
+        assertEquals("<body of /a>", bodies.get("/a"));
+        assertEquals(Gather.LATENCY, time.elapsed());
+    }
+
+    @Test
+    void interleave_overlapsEachFetchWithTheFlush() {
+        VirtualTime sequential = new VirtualTime();
+        assertEquals(5, (int) runVirtual(sequential,
+                () -> Interleave.copySequential(new Interleave.Source(5), new Interleave.Sink())));
+        VirtualTime interleaved = new VirtualTime();
+        Interleave.Sink sink = new Interleave.Sink();
+        assertEquals(5, (int) runVirtual(interleaved,
+                () -> Interleave.copyInterleaved(new Interleave.Source(5), sink)));
+        assertEquals(List.of("chunk-0", "chunk-1", "chunk-2", "chunk-3", "chunk-4"), sink.written);
+        assertEquals(Duration.ofMillis(5 * (100 + 100)), sequential.elapsed());
+        assertEquals(Duration.ofMillis(100 + 5 * 100), interleaved.elapsed());
+    }
+
+    @Test
+    void looping_awaitsInTheConditionOnlyWhenABatchIsUsedUp() {
+        Looping.Cursor cursor = new Looping.Cursor(25, 10);
+        List<String> docs = EventLoop.run(() -> Looping.readAll(cursor));
+        assertEquals(25, docs.size());
+        assertEquals("doc-0", docs.get(0));
+        assertEquals("doc-24", docs.get(24));
+        assertEquals(3, cursor.roundTrips);
+    }
+
+    @Test
+    void everySampleHasAUniqueName() {
+        assertEquals(Sample.ALL.size(), Sample.ALL.stream().map(Sample::name).distinct().count());
+    }
+}
