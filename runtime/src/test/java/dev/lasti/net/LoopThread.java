@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  * clients. {@link #call} runs code on the loop; {@link #await} also waits for the future it returns.
  */
 public final class LoopThread implements AutoCloseable {
-    private final EventLoop loop = EventLoop.create();
+    // Starting a thousand connects in one callback legitimately takes a while on 2 cores.
+    private final EventLoop loop = EventLoop.builder().blockedThreshold(Duration.ofSeconds(1)).build();
     private final Thread thread;
 
     public LoopThread(String name) {
