@@ -74,6 +74,13 @@ public final class HttpHeaders {
         return List.copyOf(fields.keySet());
     }
 
+    /** An independent copy, so the server can add its framing fields without touching the original. */
+    HttpHeaders copy() {
+        HttpHeaders c = new HttpHeaders();
+        fields.forEach((name, values) -> c.fields.put(name, new ArrayList<>(values)));
+        return c;
+    }
+
     /** Appends the fields as {@code Name: value\r\n} lines. */
     void appendTo(StringBuilder out) {
         fields.forEach((name, values) -> values.forEach(v -> out.append(name).append(": ").append(v).append("\r\n")));

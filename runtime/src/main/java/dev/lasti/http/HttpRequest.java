@@ -36,16 +36,29 @@ public final class HttpRequest {
         return target;
     }
 
-    /** The target up to the {@code ?}, not decoded. */
+    /**
+     * The target up to the {@code ?}, not decoded. For an absolute-form target ({@code
+     * http://host/path}, as sent to proxies) it is the part after the authority.
+     */
     public String path() {
-        int q = target.indexOf('?');
-        return q < 0 ? target : target.substring(0, q);
+        String t = originForm();
+        int q = t.indexOf('?');
+        return q < 0 ? t : t.substring(0, q);
     }
 
     /** The target after the {@code ?}, not decoded; empty if there is none. */
     public String query() {
         int q = target.indexOf('?');
         return q < 0 ? "" : target.substring(q + 1);
+    }
+
+    private String originForm() {
+        int scheme = target.indexOf("://");
+        if (target.startsWith("/") || scheme < 0) {
+            return target;
+        }
+        int slash = target.indexOf('/', scheme + 3);
+        return slash < 0 ? "/" : target.substring(slash);
     }
 
     /** The first value of query parameter {@code name}, decoded as UTF-8 form data (Tornado's get_argument). */

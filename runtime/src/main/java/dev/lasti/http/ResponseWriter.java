@@ -13,7 +13,8 @@ final class ResponseWriter {
      */
     static byte[] encode(HttpRequest request, HttpResponse response, boolean keepAlive) {
         int status = response.statusCode();
-        HttpHeaders headers = response.headers();
+        // A copy: a handler may return the same response object for many requests.
+        HttpHeaders headers = response.headers().copy();
         headers.remove("Content-Length").remove("Transfer-Encoding").remove("Connection");
         boolean bodyless = status == 204 || status == 304;
         if (!bodyless) {

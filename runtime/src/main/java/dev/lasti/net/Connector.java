@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
@@ -33,6 +34,9 @@ final class Connector {
     }
 
     static Future<TcpStream> connect(EventLoop loop, InetSocketAddress address, Duration timeout) {
+        if (address.isUnresolved()) { // SocketChannel.connect would throw an unchecked exception
+            return Future.failed(new UnknownHostException(address.getHostString()));
+        }
         SocketChannel channel = null;
         try {
             channel = SocketChannel.open();

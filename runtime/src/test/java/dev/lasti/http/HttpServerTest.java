@@ -102,6 +102,25 @@ class HttpServerTest {
     }
 
     @Test
+    void encoding_leavesAResponseSharedBetweenRequestsUnchanged() throws Exception {
+        HttpResponse shared = HttpResponse.ok("same");
+        HttpRequest request = new HttpRequest(RequestParser.parse(
+                "GET / HTTP/1.1\r\nConnection: close\r\n\r\n".getBytes(US_ASCII)), new byte[0], null);
+        String wire = new String(ResponseWriter.encode(request, shared, false), US_ASCII);
+        assertTrue(wire.contains("\r\nConnection: close\r\n"), wire);
+        assertFalse(shared.headers().contains("Connection"));
+        assertFalse(shared.headers().contains("Content-Length"));
+    }
+
+    @Test
+    void absoluteFormTarget_givesThePathAfterTheAuthority() throws Exception {
+        HttpRequest request = new HttpRequest(RequestParser.parse(
+                "GET http://example.com/a/b?c=d HTTP/1.1\r\n\r\n".getBytes(US_ASCII)), new byte[0], null);
+        assertEquals("/a/b", request.path());
+        assertEquals("c=d", request.query());
+    }
+
+    @Test
     void queryParameters_areDecoded() throws Exception {
         HttpRequest request = new HttpRequest(RequestParser.parse(
                 "GET /search?q=hello+world&x=%E2%82%AC HTTP/1.1\r\nHOST: a\r\n\r\n".getBytes(US_ASCII)),

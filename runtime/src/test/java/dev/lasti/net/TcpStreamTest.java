@@ -233,6 +233,30 @@ class TcpStreamTest {
     }
 
     @Test
+    void connect_staysConnected_afterItsTimeoutWouldHaveFired() throws Exception {
+        InetSocketAddress address = (InetSocketAddress) listener.getLocalSocketAddress();
+        TcpStream other = lt.await(() -> TcpStream.connect(address, Duration.ofMillis(100)), WAIT);
+        try (Socket otherPeer = listener.accept()) {
+            Thread.sleep(300); // past the connect timeout: its timer must not touch the connected stream
+            assertFalse(lt.call(other::isClosed));
+            otherPeer.getOutputStream().write(5);
+            assertEquals(5, lt.await(() -> other.readExactly(1), WAIT)[0]);
+        } finally {
+            lt.call(() -> {
+                other.close();
+                return null;
+            });
+        }
+    }
+
+    @Test
+    void connect_failsWithUnknownHost_forUnresolvedAddress() {
+        InetSocketAddress nowhere = InetSocketAddress.createUnresolved("no-such-host.invalid", 80);
+        assertInstanceOf(java.net.UnknownHostException.class,
+                lt.failureOf(() -> TcpStream.connect(nowhere, WAIT), WAIT));
+    }
+
+    @Test
     void readExactly_collectsAcrossManyChunks() throws Exception {
         byte[] data = new byte[200_000];
         for (int i = 0; i < data.length; i++) {
