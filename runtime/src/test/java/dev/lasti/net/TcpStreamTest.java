@@ -167,12 +167,16 @@ class TcpStreamTest {
     }
 
     @Test
-    void secondConcurrentRead_isRefused() {
+    void secondConcurrentRead_isRefused_untilTheFirstIsCancelled() throws Exception {
+        AtomicReference<Future<byte[]>> first = new AtomicReference<>();
         Throwable failure = lt.failureOf(() -> {
-            stream.read(1);
+            first.set(stream.read(1));
             return stream.read(1);
         }, WAIT);
         assertInstanceOf(IllegalStateException.class, failure);
+        assertTrue(first.get().cancel());
+        peer.getOutputStream().write('z');
+        assertEquals('z', lt.await(() -> stream.read(1), WAIT)[0], "the byte goes to the new read");
     }
 
     @Test
