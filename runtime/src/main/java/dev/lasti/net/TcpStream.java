@@ -11,8 +11,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Iterator;
 import java.util.Objects;
 
 /**
@@ -44,14 +42,11 @@ import java.util.Objects;
  * later operations fail with {@link StreamClosedException}; its cause is the I/O error, if any.
  */
 public final class TcpStream {
-    /** How many queued writes one gathering write call may hand to the kernel. */
-    private static final int MAX_GATHER = 16;
-
     private final EventLoop loop;
     private final SocketChannel channel;
     private final SelectionKey key;
     private final ReadBuffer input = new ReadBuffer();
-    private final ArrayDeque<PendingWrite> output = new ArrayDeque<>();
+    private final WriteQueue output = new WriteQueue();
     private ReadRequest pendingRead;
     private boolean eof;
     /** Set while {@link #deliverReads} or {@link #flush} run, so completions that re-enter them just queue. */
@@ -62,9 +57,6 @@ public final class TcpStream {
     /** Non-null once closed: the message and cause that later operations fail with. */
     private String closedMessage;
     private Throwable closedCause;
-
-    /** A queued write: the bytes still to send, and the future that completes when none are left. */
-    private record PendingWrite(ByteBuffer data, Promise<Void> done) {}
 
     /**
      * Wraps a connected channel and registers it with {@code loop} (no interest yet). If the channel was
@@ -136,11 +128,9 @@ public final class TcpStream {
         if (outputShutdown != null) {
             return Future.failed(new StreamClosedException("the output of this stream was shut down"));
         }
-        ByteBuffer copy = ByteBuffer.allocate(data.remaining()).put(data).flip();
-        PendingWrite w = new PendingWrite(copy, new Promise<>());
-        output.add(w);
+        Promise<Void> written = output.add(data);
         flush();
-        return w.done();
+        return written;
     }
 
     /**
@@ -270,8 +260,8 @@ public final class TcpStream {
         flushing = true;
         try {
             while (!output.isEmpty() && closedMessage == null) {
-                long n = channel.write(batch());
-                completeWritten();
+                long n = output.writeTo(channel);
+                output.completeWritten();
                 if (n == 0 && !output.isEmpty()) {
                     break; // the kernel buffer is full: OP_WRITE tells us when there is room again
                 }
@@ -287,21 +277,6 @@ public final class TcpStream {
             sendFin();
         }
         updateInterest();
-    }
-
-    private ByteBuffer[] batch() {
-        ByteBuffer[] buffers = new ByteBuffer[Math.min(output.size(), MAX_GATHER)];
-        Iterator<PendingWrite> it = output.iterator();
-        for (int i = 0; i < buffers.length; i++) {
-            buffers[i] = it.next().data();
-        }
-        return buffers;
-    }
-
-    private void completeWritten() {
-        while (!output.isEmpty() && !output.peek().data().hasRemaining()) {
-            output.poll().done().complete(null);
-        }
     }
 
     private void sendFin() {
@@ -342,9 +317,7 @@ public final class TcpStream {
         if (r != null) {
             r.promise().fail(closedError());
         }
-        for (PendingWrite w; (w = output.poll()) != null; ) {
-            w.done().fail(closedError());
-        }
+        output.failAll(this::closedError);
         if (outputShutdown != null && !outputShutdown.isDone()) {
             outputShutdown.fail(closedError());
         }
