@@ -83,6 +83,16 @@ class HttpBadInputTest {
     }
 
     @Test
+    void clientStoppingMidBody_isClosedByTheBodyTimeout() throws Exception {
+        try (TestServer server = new TestServer(SMALL.withBodyTimeout(Duration.ofMillis(300)));
+                Socket slow = server.connect()) {
+            slow.getOutputStream().write("POST /echo HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc".getBytes(US_ASCII));
+            assertGoodClientServed(server);
+            assertEquals(-1, slow.getInputStream().read(), "closed without a response");
+        }
+    }
+
+    @Test
     void clientSilentAfterConnecting_isClosedByTheHeaderTimeout() throws Exception {
         try (TestServer server = new TestServer(SMALL); Socket silent = server.connect()) {
             assertGoodClientServed(server);

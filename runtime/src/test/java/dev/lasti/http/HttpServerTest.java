@@ -43,6 +43,16 @@ class HttpServerTest {
     }
 
     @Test
+    void handlerCompletingOnAWorkerThread_isAnsweredFromTheLoop() throws Exception {
+        try (TestServer server = new TestServer(); Socket s = server.connect()) {
+            for (int i = 0; i < 2; i++) {
+                s.getOutputStream().write("GET /worker HTTP/1.1\r\n\r\n".getBytes(US_ASCII));
+                assertTrue(TestServer.readResponse(s.getInputStream()).endsWith("from a worker"));
+            }
+        }
+    }
+
+    @Test
     void connectionClose_isHonoured() throws Exception {
         try (TestServer server = new TestServer()) {
             String response = server.exchange("GET / HTTP/1.1\r\nConnection: close\r\n\r\n");

@@ -43,6 +43,9 @@ final class TestServer implements AutoCloseable {
                 return Future.completed(HttpResponse.status(200).body(new byte[BIG]));
             case "/echo":
                 return Future.completed(HttpResponse.status(200).body(request.body()));
+            case "/worker": // completes on a worker thread: the server must move back onto its loop
+                return LoopThread.then(EventLoop.blocking(() -> "from a worker"),
+                        text -> Future.completed(HttpResponse.ok(text)));
             case "/port":
                 return Future.completed(HttpResponse.ok(Integer.toString(request.remoteAddress().getPort())));
             default:
