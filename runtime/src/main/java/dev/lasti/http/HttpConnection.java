@@ -40,6 +40,10 @@ final class HttpConnection {
     private final Promise<Void> done = new Promise<>();
     private TimerHandle timer;
     private int served;
+    /** True while waiting for the first byte of a request: the connection may be closed without loss. */
+    private boolean idle;
+    /** Set by {@link #shutdown()}: answer the current request, then close. */
+    private boolean draining;
 
     HttpConnection(TcpStream stream, HttpHandler handler, HttpServerOptions options) {
         this.stream = stream;
@@ -54,10 +58,28 @@ final class HttpConnection {
         return done;
     }
 
+    /**
+     * Ends the connection for a server shutdown: at once if it waits for a request, otherwise after the
+     * response in progress, which then says {@code Connection: close} (Tornado closes idle connections the
+     * same way).
+     */
+    void shutdown() {
+        draining = true;
+        if (idle) {
+            stream.close();
+        }
+    }
+
     /** Waits for the first byte of the next request: idle time, or head time for the first request. */
     private void awaitRequest() {
+        if (draining) {
+            finish();
+            return;
+        }
+        idle = true;
         arm(served == 0 ? options.headerTimeout() : options.idleTimeout());
         stream.readExactly(1).whenDone(first -> {
+            idle = false;
             if (first.cause() != null) {
                 finish(); // the client closed, or the timer did
                 return;
@@ -153,7 +175,7 @@ final class HttpConnection {
             refuse(new HttpError(500, "handler failure"));
             return;
         }
-        boolean keepAlive = keepAlive(request, response);
+        boolean keepAlive = keepAlive(request, response) && !draining;
         byte[] bytes = ResponseWriter.encode(request, response, keepAlive);
         arm(options.bodyTimeout()); // a client that stops reading the response must not pin us forever
         stream.write(bytes).whenDone(written -> {

@@ -4,6 +4,9 @@ import dev.lasti.Future;
 import dev.lasti.net.TcpServer;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * A small HTTP/1.1 server on the current event loop (Tornado's {@code HTTPServer}): keep-alive,
@@ -19,9 +22,12 @@ import java.time.Duration;
  */
 public final class HttpServer {
     private final TcpServer tcp;
+    /** The connections being served, so a shutdown can close the idle ones at once. */
+    private final Set<HttpConnection> connections;
 
-    private HttpServer(TcpServer tcp) {
+    private HttpServer(TcpServer tcp, Set<HttpConnection> connections) {
         this.tcp = tcp;
+        this.connections = connections;
     }
 
     /** Serves on 127.0.0.1 at {@code port} (0 picks a free one) with the default options. */
@@ -41,8 +47,13 @@ public final class HttpServer {
      */
     public static HttpServer bind(String host, int port, HttpHandler handler, HttpServerOptions options) {
         InetSocketAddress address = new InetSocketAddress(host, port);
-        return new HttpServer(TcpServer.listen(address, TcpServer.DEFAULT_BACKLOG,
-                stream -> new HttpConnection(stream, handler, options).serve()));
+        Set<HttpConnection> connections = new HashSet<>();
+        TcpServer tcp = TcpServer.listen(address, TcpServer.DEFAULT_BACKLOG, stream -> {
+            HttpConnection connection = new HttpConnection(stream, handler, options);
+            connections.add(connection);
+            return connection.serve().whenDone(done -> connections.remove(connection));
+        });
+        return new HttpServer(tcp, connections);
     }
 
     /** The bound address, with the real port. */
@@ -61,10 +72,13 @@ public final class HttpServer {
     }
 
     /**
-     * Stops accepting, waits up to {@code timeout} for open connections (idle keep-alive ones included) to
-     * end, then closes the rest.
+     * Stops accepting and closes the idle keep-alive connections. Connections in the middle of a request
+     * get their response, with {@code Connection: close}. Those still open after {@code timeout} are
+     * closed. The future completes when no connection is left.
      */
     public Future<Void> closeGracefully(Duration timeout) {
+        tcp.close();
+        List.copyOf(connections).forEach(HttpConnection::shutdown);
         return tcp.closeGracefully(timeout);
     }
 }

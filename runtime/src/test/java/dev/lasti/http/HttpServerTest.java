@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lasti.net.LoopThread;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -49,6 +50,33 @@ class HttpServerTest {
                 s.getOutputStream().write("GET /worker HTTP/1.1\r\n\r\n".getBytes(US_ASCII));
                 assertTrue(TestServer.readResponse(s.getInputStream()).endsWith("from a worker"));
             }
+        }
+    }
+
+    @Test
+    void closeGracefully_closesIdleConnections_andFinishesTheRequestInProgress() throws Exception {
+        LoopThread lt = new LoopThread("http-shutdown-test");
+        try {
+            HttpServer server = lt.call(() -> HttpServer.bind(0, TestServer::route));
+            try (Socket idle = new Socket("127.0.0.1", server.port()); Socket busy = new Socket("127.0.0.1", server.port())) {
+                idle.setSoTimeout(10_000);
+                busy.setSoTimeout(10_000);
+                idle.getOutputStream().write("GET / HTTP/1.1\r\n\r\n".getBytes(US_ASCII));
+                TestServer.readResponse(idle.getInputStream());
+                busy.getOutputStream().write("GET /slow HTTP/1.1\r\n\r\n".getBytes(US_ASCII));
+                Thread.sleep(200); // the slow request is in its handler now
+
+                long start = System.nanoTime();
+                lt.await(() -> server.closeGracefully(Duration.ofSeconds(10)), Duration.ofSeconds(15));
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                assertTrue(millis < 5_000, "did not wait for the timeout: " + millis + " ms");
+                assertEquals(-1, idle.getInputStream().read(), "the idle connection was closed");
+                String response = TestServer.readToClose(busy);
+                assertTrue(response.contains("\r\nConnection: close\r\n"), response);
+                assertTrue(response.endsWith("Hello, world\n"), response);
+            }
+        } finally {
+            lt.close();
         }
     }
 
