@@ -22,7 +22,8 @@ final class RequestParser {
         // ISO-8859-1 maps every byte to one char, so no input is lost or rejected by the decoding itself.
         String text = new String(head, StandardCharsets.ISO_8859_1);
         int start = 0;
-        while (text.startsWith("\r\n", start)) { // RFC 9112 2.2: ignore empty lines before a request
+        // RFC 9112 2.2: ignore empty lines before a request, but keep the final CRLF CRLF.
+        while (text.startsWith("\r\n", start) && text.length() - start > 4) {
             start += 2;
         }
         text = text.substring(start, text.length() - 4); // the final CRLF CRLF
