@@ -1,0 +1,113 @@
+package dev.lasti.http;
+
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * One parsed HTTP request: method, target (split into path and query), version, headers and the whole
+ * {@code Content-Length} body (Tornado's {@code HTTPServerRequest}).
+ */
+public final class HttpRequest {
+    private final String method;
+    private final String target;
+    private final String version;
+    private final HttpHeaders headers;
+    private final byte[] body;
+    private final InetSocketAddress remoteAddress;
+
+    HttpRequest(RequestHead head, byte[] body, InetSocketAddress remoteAddress) {
+        this.method = head.method();
+        this.target = head.target();
+        this.version = head.version();
+        this.headers = head.headers();
+        this.body = body;
+        this.remoteAddress = remoteAddress;
+    }
+
+    /** The method, as sent: {@code GET}, {@code POST}, ... */
+    public String method() {
+        return method;
+    }
+
+    /** The request target as sent, for example {@code /search?q=lasti}. */
+    public String target() {
+        return target;
+    }
+
+    /**
+     * The target up to the {@code ?}, not decoded. For an absolute-form target ({@code
+     * http://host/path}, as sent to proxies) it is the part after the authority.
+     */
+    public String path() {
+        String t = originForm();
+        int q = t.indexOf('?');
+        return q < 0 ? t : t.substring(0, q);
+    }
+
+    /** The target after the {@code ?}, not decoded; empty if there is none. */
+    public String query() {
+        int q = target.indexOf('?');
+        return q < 0 ? "" : target.substring(q + 1);
+    }
+
+    private String originForm() {
+        int scheme = target.indexOf("://");
+        if (target.startsWith("/") || scheme < 0) {
+            return target;
+        }
+        int slash = target.indexOf('/', scheme + 3);
+        return slash < 0 ? "/" : target.substring(slash);
+    }
+
+    /** The first value of query parameter {@code name}, decoded as UTF-8 form data (Tornado's get_argument). */
+    public Optional<String> queryParameter(String name) {
+        for (String pair : query().split("&")) {
+            int eq = pair.indexOf('=');
+            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+            if (key.equals(name)) {
+                return Optional.of(eq < 0 ? "" : decode(pair.substring(eq + 1)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code HTTP/1.1} or {@code HTTP/1.0}. */
+    public String version() {
+        return version;
+    }
+
+    /** The header fields; names are case-insensitive. */
+    public HttpHeaders headers() {
+        return headers;
+    }
+
+    /** The body bytes; empty without a body. The array is the request's own; do not modify it. */
+    public byte[] body() {
+        return body;
+    }
+
+    /** The body decoded as UTF-8. */
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** The client's address, or {@code null} if it is no longer known. */
+    public InetSocketAddress remoteAddress() {
+        return remoteAddress;
+    }
+
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s; // malformed %-escapes: hand over the raw text rather than fail the request
+        }
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + target + " " + version;
+    }
+}

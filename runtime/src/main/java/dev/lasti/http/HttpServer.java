@@ -1,0 +1,84 @@
+package dev.lasti.http;
+
+import dev.lasti.Future;
+import dev.lasti.net.TcpServer;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A small HTTP/1.1 server on the current event loop (Tornado's {@code HTTPServer}): keep-alive,
+ * {@code Content-Length} bodies, size limits and timeouts from {@link HttpServerOptions}. Requests it
+ * cannot take get a status and a close: 400 malformed, 413 body too large, 431 headers too large, 501
+ * unsupported {@code Transfer-Encoding} (chunked request bodies included), 505 bad version.
+ *
+ * <pre>{@code
+ * HttpServer server = HttpServer.bind(8888, request -> hello(request));   // on 127.0.0.1
+ * }</pre>
+ *
+ * Bind and close it on its loop's thread.
+ */
+public final class HttpServer {
+    private final TcpServer tcp;
+    /** The connections being served, so a shutdown can close the idle ones at once. */
+    private final Set<HttpConnection> connections;
+
+    private HttpServer(TcpServer tcp, Set<HttpConnection> connections) {
+        this.tcp = tcp;
+        this.connections = connections;
+    }
+
+    /** Serves on 127.0.0.1 at {@code port} (0 picks a free one) with the default options. */
+    public static HttpServer bind(int port, HttpHandler handler) {
+        return bind("127.0.0.1", port, handler, HttpServerOptions.defaults());
+    }
+
+    /** Serves on {@code host} at {@code port} with the default options. */
+    public static HttpServer bind(String host, int port, HttpHandler handler) {
+        return bind(host, port, handler, HttpServerOptions.defaults());
+    }
+
+    /**
+     * Serves on {@code host} at {@code port} with {@code options}.
+     *
+     * @throws java.io.UncheckedIOException if the address cannot be bound
+     */
+    public static HttpServer bind(String host, int port, HttpHandler handler, HttpServerOptions options) {
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        Set<HttpConnection> connections = new HashSet<>();
+        TcpServer tcp = TcpServer.listen(address, TcpServer.DEFAULT_BACKLOG, stream -> {
+            HttpConnection connection = new HttpConnection(stream, handler, options);
+            connections.add(connection);
+            return connection.serve().whenDone(done -> connections.remove(connection));
+        });
+        return new HttpServer(tcp, connections);
+    }
+
+    /** The bound address, with the real port. */
+    public InetSocketAddress localAddress() {
+        return tcp.localAddress();
+    }
+
+    /** The bound port. */
+    public int port() {
+        return tcp.localAddress().getPort();
+    }
+
+    /** Stops accepting connections; open ones go on. */
+    public void close() {
+        tcp.close();
+    }
+
+    /**
+     * Stops accepting and closes the idle keep-alive connections. Connections in the middle of a request
+     * get their response, with {@code Connection: close}. Those still open after {@code timeout} are
+     * closed. The future completes when no connection is left.
+     */
+    public Future<Void> closeGracefully(Duration timeout) {
+        tcp.close();
+        List.copyOf(connections).forEach(HttpConnection::shutdown);
+        return tcp.closeGracefully(timeout);
+    }
+}

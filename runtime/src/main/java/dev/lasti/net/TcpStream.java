@@ -1,0 +1,356 @@
+package dev.lasti.net;
+
+import dev.lasti.EventLoop;
+import dev.lasti.Future;
+import dev.lasti.Promise;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A non-blocking TCP connection on an {@link EventLoop}, in the style of Tornado's {@code IOStream}: every
+ * operation returns a {@link Future} that an {@code @Async} method awaits.
+ *
+ * <pre>{@code
+ * TcpStream stream = await(TcpStream.connect(address, Duration.ofSeconds(5)));
+ * await(stream.write("GET / HTTP/1.0\r\n\r\n".getBytes(US_ASCII)));
+ * byte[] statusLine = await(stream.readUntil("\r\n".getBytes(US_ASCII), 8192));
+ * }</pre>
+ *
+ * <p><b>Threading.</b> A stream belongs to the loop that created it; call it on that loop's thread only.
+ *
+ * <p><b>Reads.</b> At most one read is pending at a time. The stream reads from the socket only while a read
+ * is pending, so a handler that stops reading pushes back on its peer through TCP flow control. Bytes that
+ * arrive beyond what a read asked for stay buffered for the next read.
+ *
+ * <p><b>End of stream.</b> When the peer shuts down its output, {@link #read} completes with an empty array
+ * (once the buffered bytes are consumed, and again on every later call), while {@link #readExactly} and
+ * {@link #readUntil} fail with {@link StreamClosedException} if the bytes they need can no longer come. The
+ * stream stays open for writing until {@link #close()} (the peer may be half-closed).
+ *
+ * <p><b>Writes.</b> Any number of writes may be queued. A write's future completes when all its bytes have
+ * been handed to the kernel; so a peer that stops reading keeps it pending, and awaiting each write bounds
+ * the memory a producer can queue. Writes are copied, so the caller may reuse its array at once.
+ *
+ * <p><b>Closing.</b> After {@link #close()}, or after an I/O error such as a reset by the peer, pending and
+ * later operations fail with {@link StreamClosedException}; its cause is the I/O error, if any.
+ */
+public final class TcpStream {
+    private final EventLoop loop;
+    private final SocketChannel channel;
+    private final SelectionKey key;
+    private final ReadBuffer input = new ReadBuffer();
+    private final WriteQueue output = new WriteQueue();
+    private ReadRequest pendingRead;
+    private boolean eof;
+    /** Set while {@link #deliverReads} or {@link #flush} run, so completions that re-enter them just queue. */
+    private boolean delivering;
+    private boolean flushing;
+    /** Non-null once {@link #shutdownOutput()} was asked for; completed when the FIN is sent. */
+    private Promise<Void> outputShutdown;
+    /** Non-null once closed: the message and cause that later operations fail with. */
+    private String closedMessage;
+    private Throwable closedCause;
+
+    /**
+     * Wraps a connected channel and registers it with {@code loop} (no interest yet). If the channel was
+     * registered for {@code OP_CONNECT}, that registration is reused and its interest dropped.
+     */
+    TcpStream(EventLoop loop, SocketChannel channel) throws IOException {
+        this.loop = loop;
+        this.channel = channel;
+        // Requests and responses are often written in two small pieces; Nagle would hold the second one
+        // back until the first is acknowledged, which costs a delayed-ACK timeout (40 ms on Linux).
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        this.key = loop.register(channel, 0, this::onReady);
+    }
+
+    /**
+     * Connects to {@code address} on the current loop. The future fails with a {@link
+     * java.net.SocketTimeoutException} if the connection is not established within {@code timeout}, or
+     * with the {@link IOException} of the attempt (for example {@link java.net.ConnectException}).
+     * Cancelling the future abandons the attempt and closes the socket.
+     */
+    public static Future<TcpStream> connect(InetSocketAddress address, Duration timeout) {
+        return Connector.connect(EventLoop.current(), address, timeout);
+    }
+
+    /**
+     * Reads at least one and at most {@code maxBytes} bytes: whatever is buffered, or the next bytes to
+     * arrive. At end of stream it completes with an empty array.
+     */
+    public Future<byte[]> read(int maxBytes) {
+        requirePositive(maxBytes, "maxBytes");
+        return startRead(new ReadRequest.Some(maxBytes, new Promise<>()));
+    }
+
+    /**
+     * Reads exactly {@code n} bytes. Fails with {@link StreamClosedException} if the stream ends first; the
+     * bytes that did arrive stay buffered.
+     */
+    public Future<byte[]> readExactly(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must not be negative: " + n);
+        }
+        return startRead(new ReadRequest.Exactly(n, new Promise<>()));
+    }
+
+    /**
+     * Reads up to and including the first occurrence of {@code delimiter}. Fails with {@link
+     * ReadLimitException} if {@code maxBytes} bytes arrive without it (the delimiter must end within
+     * them), and with {@link StreamClosedException} if the stream ends first.
+     */
+    public Future<byte[]> readUntil(byte[] delimiter, int maxBytes) {
+        if (delimiter.length == 0) {
+            throw new IllegalArgumentException("the delimiter must not be empty");
+        }
+        requirePositive(maxBytes, "maxBytes");
+        return startRead(new ReadRequest.Until(delimiter.clone(), maxBytes, new Promise<>()));
+    }
+
+    /** Queues {@code data} for writing; see the class comment for when the future completes. */
+    public Future<Void> write(byte[] data) {
+        return write(ByteBuffer.wrap(data));
+    }
+
+    /** Queues the remaining bytes of {@code data} (consuming them) for writing. */
+    public Future<Void> write(ByteBuffer data) {
+        checkThread();
+        if (closedMessage != null) {
+            return Future.failed(closedError());
+        }
+        if (outputShutdown != null) {
+            return Future.failed(new StreamClosedException("the output of this stream was shut down"));
+        }
+        Promise<Void> written = output.add(data);
+        flush();
+        return written;
+    }
+
+    /**
+     * Half-closes the connection: once the queued writes are sent, the peer sees end of stream. Reading
+     * goes on. The future completes when the shutdown is done; later writes fail.
+     */
+    public Future<Void> shutdownOutput() {
+        checkThread();
+        if (closedMessage != null) {
+            return Future.failed(closedError());
+        }
+        if (outputShutdown == null) {
+            outputShutdown = new Promise<>();
+            if (output.isEmpty()) {
+                sendFin();
+            }
+        }
+        return outputShutdown;
+    }
+
+    /**
+     * Closes the connection at once. Queued writes that were not sent are dropped; their futures, and a
+     * pending read, fail with {@link StreamClosedException}. Closing twice does nothing.
+     */
+    public void close() {
+        checkThread();
+        closeWith("the stream is closed", null);
+    }
+
+    /** Returns {@code true} once the stream is closed, by {@link #close()} or by an I/O error. */
+    public boolean isClosed() {
+        return closedMessage != null;
+    }
+
+    /** The address of the peer, or {@code null} if it is no longer known. */
+    public InetSocketAddress remoteAddress() {
+        return (InetSocketAddress) address(true);
+    }
+
+    /** The local address of the connection, or {@code null} if it is no longer known. */
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) address(false);
+    }
+
+    /** The loop this stream runs on. */
+    public EventLoop loop() {
+        return loop;
+    }
+
+    private Future<byte[]> startRead(ReadRequest request) {
+        checkThread();
+        if (closedMessage != null) {
+            return Future.failed(closedError());
+        }
+        if (pendingRead != null && !pendingRead.promise().isDone()) {
+            return Future.failed(new IllegalStateException(
+                    "a read is already pending on this stream; await it before reading again"));
+        }
+        pendingRead = request;
+        deliverReads();
+        return request.promise();
+    }
+
+    /** Runs on the loop thread when the selector reports the channel ready. */
+    private void onReady(SelectionKey k) {
+        int ready = k.readyOps();
+        if ((ready & SelectionKey.OP_WRITE) != 0) {
+            flush();
+        }
+        if ((ready & SelectionKey.OP_READ) != 0 && closedMessage == null) {
+            fill();
+        }
+    }
+
+    /** One read from the socket per readiness event: fair to other connections, and never a busy loop. */
+    private void fill() {
+        try {
+            if (input.fillFrom(channel) < 0) {
+                eof = true; // stop reading: the selector would report an EOF channel readable forever
+            }
+        } catch (IOException e) {
+            closeWith("the connection failed while reading: " + e.getMessage(), e);
+            return;
+        }
+        deliverReads();
+    }
+
+    /**
+     * Hands buffered bytes to the pending read while they satisfy it. Completing a read runs the reader's
+     * callbacks, which may start the next read; the loop here then serves it, instead of recursing.
+     */
+    private void deliverReads() {
+        if (delivering) {
+            return;
+        }
+        delivering = true;
+        try {
+            while (pendingRead != null && closedMessage == null) {
+                ReadRequest r = pendingRead;
+                int n;
+                try {
+                    n = r.promise().isDone() ? 0 : r.available(input, eof); // done: the reader cancelled
+                } catch (IOException e) {
+                    pendingRead = null;
+                    r.promise().fail(e);
+                    continue;
+                }
+                if (n == ReadRequest.MORE) {
+                    break;
+                }
+                pendingRead = null;
+                if (!r.promise().isDone()) {
+                    r.promise().complete(input.take(n));
+                }
+            }
+        } finally {
+            delivering = false;
+        }
+        updateInterest();
+    }
+
+    /** Writes queued output until it is all sent or the kernel's buffer is full. */
+    private void flush() {
+        if (flushing || closedMessage != null) {
+            return;
+        }
+        flushing = true;
+        try {
+            while (!output.isEmpty() && closedMessage == null) {
+                long n = output.writeTo(channel);
+                output.completeWritten();
+                if (n == 0 && !output.isEmpty()) {
+                    break; // the kernel buffer is full: OP_WRITE tells us when there is room again
+                }
+            }
+        } catch (IOException e) {
+            flushing = false;
+            closeWith("the connection failed while writing: " + e.getMessage(), e);
+            return;
+        } finally {
+            flushing = false;
+        }
+        if (output.isEmpty() && outputShutdown != null && !outputShutdown.isDone()) {
+            sendFin();
+        }
+        updateInterest();
+    }
+
+    private void sendFin() {
+        try {
+            channel.shutdownOutput();
+            outputShutdown.complete(null);
+        } catch (IOException e) {
+            closeWith("the connection failed while shutting down output: " + e.getMessage(), e);
+        }
+    }
+
+    /** OP_READ only while a read waits for bytes that can still come; OP_WRITE only while output is queued. */
+    private void updateInterest() {
+        if (closedMessage != null || !key.isValid()) {
+            return;
+        }
+        int ops = (pendingRead != null && !eof ? SelectionKey.OP_READ : 0)
+                | (output.isEmpty() ? 0 : SelectionKey.OP_WRITE);
+        if (key.interestOps() != ops) {
+            key.interestOps(ops);
+        }
+    }
+
+    private void closeWith(String message, Throwable cause) {
+        if (closedMessage != null) {
+            return;
+        }
+        closedMessage = message;
+        closedCause = cause;
+        key.cancel();
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // Nothing left to do for a socket we are discarding; the stream reports itself closed anyway.
+        }
+        ReadRequest r = pendingRead;
+        pendingRead = null;
+        if (r != null) {
+            r.promise().fail(closedError());
+        }
+        output.failAll(this::closedError);
+        if (outputShutdown != null && !outputShutdown.isDone()) {
+            outputShutdown.fail(closedError());
+        }
+    }
+
+    /** A fresh exception per failed future, so each awaiting task gets its own stack trace. */
+    private StreamClosedException closedError() {
+        return new StreamClosedException(closedMessage, closedCause);
+    }
+
+    private SocketAddress address(boolean remote) {
+        try {
+            return remote ? channel.getRemoteAddress() : channel.getLocalAddress();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private void checkThread() {
+        if (!EventLoop.inLoopThread() || EventLoop.current() != loop) {
+            throw new IllegalStateException("a TcpStream is used on its own loop's thread only, not on "
+                    + Thread.currentThread().getName());
+        }
+    }
+
+    private static void requirePositive(int value, String name) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive: " + value);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TcpStream[" + Objects.toString(remoteAddress(), "?") + (isClosed() ? ", closed]" : "]");
+    }
+}
