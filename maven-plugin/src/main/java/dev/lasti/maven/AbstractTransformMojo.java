@@ -63,6 +63,11 @@ abstract class AbstractTransformMojo extends AbstractMojo {
             getLog().info("lasti: skipped (lasti.skip=true)");
             return;
         }
+        if (!classesDirectory().isDirectory()) {
+            // e.g. a pom-packaging aggregator, or a module without sources: say why nothing happened
+            getLog().info("lasti: nothing to transform, " + relative(classesDirectory()) + " does not exist");
+            return;
+        }
         DriverOptions options = DriverOptions.defaults()
                 .withClasspath(classpathElements().stream().map(Path::of).toList())
                 .withStateFile(buildDirectory.toPath().resolve("lasti").resolve(goal() + ".state"))
@@ -104,6 +109,12 @@ abstract class AbstractTransformMojo extends AbstractMojo {
                     + (summary.errorCount() == 1 ? "" : "s") + " in " + summary.failed() + " class"
                     + (summary.failed() == 1 ? "" : "es") + " of " + classesDirectory() + ", listed above");
         }
+    }
+
+    private String relative(File file) {
+        Path path = file.toPath().toAbsolutePath();
+        Path base = basedir.toPath().toAbsolutePath();
+        return path.startsWith(base) ? base.relativize(path).toString() : path.toString();
     }
 
     private String prefix() {
