@@ -66,10 +66,12 @@ final class UninitializedNews {
                 }
             }
         }
+        // match every pair before moving any: moving shifts the instruction indices of `before`
+        java.util.Map<TypeInsnNode, MethodInsnNode> inits = new java.util.LinkedHashMap<>();
         for (TypeInsnNode newInsn : news) {
-            MethodInsnNode init = constructorCall(code, newInsn, before);
-            moveOne(method, newInsn, init);
+            inits.put(newInsn, constructorCall(code, newInsn, before));
         }
+        inits.forEach((newInsn, init) -> moveOne(method, newInsn, init));
         return !news.isEmpty();
     }
 
