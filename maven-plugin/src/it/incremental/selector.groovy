@@ -1,1 +1,0 @@
-return evaluate(new File(itSources, "transformer-ready.groovy"))
