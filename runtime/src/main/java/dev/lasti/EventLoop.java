@@ -230,11 +230,12 @@ public final class EventLoop implements Executor {
      * Runs {@code callback} on the loop after {@code delay}. Safe from any thread.
      *
      * @return a handle that cancels the timer
+     * @throws RejectedExecutionException if the loop has shut down
      */
     public TimerHandle callLater(Duration delay, Runnable callback) {
         Objects.requireNonNull(callback, "callback");
         long deadline = time.nanoTime() + Math.max(0, delay.toNanos());
-        if (Thread.currentThread() == thread) {
+        if (Thread.currentThread() == thread && !closed) {
             return timers.add(deadline, callback);
         }
         TimerHandle handle = timers.create(deadline, callback);
