@@ -95,6 +95,39 @@ class HowItShouldBeTransformedTest {
     }
 
     @Test
+    void oneThousandTasksSleepingOneSecond_finishInOneVirtualSecond() {
+        VirtualTime time = new VirtualTime();
+        int before = SlowSum.sumSlowly$Frame.constructed;
+        long start = System.nanoTime();
+        List<Integer> sums = runVirtual(time, () -> {
+            List<Future<Integer>> tasks = new java.util.ArrayList<>();
+            for (int i = 0; i < 1_000; i++) {
+                tasks.add(new SlowSum().sumSlowly(1));
+            }
+            return Future.all(tasks);
+        });
+        Duration real = Duration.ofNanos(System.nanoTime() - start);
+        assertEquals(1_000, sums.size());
+        assertTrue(sums.stream().allMatch(v -> v == 1));
+        assertEquals(before + 1_000, SlowSum.sumSlowly$Frame.constructed);
+        assertEquals(Duration.ofSeconds(1), time.elapsed());
+        assertTrue(real.compareTo(Duration.ofSeconds(1)) < 0, "the loop waited in real time: " + real);
+    }
+
+    @Test
+    void yieldNow_letsWorkQueuedAfterTheYieldRunBeforeTheTaskResumes() {
+        List<String> order = new java.util.ArrayList<>();
+        runVirtual(new VirtualTime(), () -> {
+            Future<Integer> task = Relay.relay(EventLoop.yieldNow(), Future.completed(1));
+            assertFalse(task.isDone(), "yieldNow suspends");
+            task.whenDone(f -> order.add("task resumed"));
+            EventLoop.current().execute(() -> order.add("other work"));
+            return task;
+        });
+        assertEquals(List.of("other work", "task resumed"), order);
+    }
+
+    @Test
     void resumptionIsALoop_chainOf100000AwaitingTasksDoesNotOverflow() throws InterruptedException {
         int n = 100_000;
         int result = onSmallStack(() -> runVirtual(new VirtualTime(), () -> {
