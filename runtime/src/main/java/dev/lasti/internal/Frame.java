@@ -153,7 +153,11 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
 
     /**
      * Cancels the task: the awaited future is cancelled and the task gets a {@link CancellationException}
-     * at its await, so its {@code finally} blocks run. Safe from any thread; takes effect on the loop.
+     * at its await, so its {@code finally} blocks run. Safe from any thread; takes effect on the loop, in
+     * a later iteration, so {@link #isCancelled()} turns true only then. A task that finishes before the
+     * cancellation reaches it keeps its outcome; a task that catches the exception may go on.
+     *
+     * @return {@code false} if the task was already done; {@code true} if the request was queued
      */
     @Override
     public final boolean cancel() {
