@@ -154,6 +154,31 @@ class EventLoopLifecycleTest {
     }
 
     @Test
+    void blockedLoopDetector_reportsABlockingIoHandler_rightAfterTheLoopWokeFromSelect() throws Exception {
+        java.nio.channels.Pipe pipe = java.nio.channels.Pipe.open();
+        try (LogCapture log = LogCapture.start(); var source = pipe.source(); var sink = pipe.sink()) {
+            EventLoop.builder().blockedThreshold(Duration.ofMillis(50)).build().runUntilComplete(() -> {
+                Promise<Void> p = new Promise<>();
+                EventLoop.current().register(source, java.nio.channels.SelectionKey.OP_READ, key -> {
+                    key.cancel();
+                    blockTheLoop(500); // an I/O handler that blocks: dispatched from inside select
+                    p.complete(null);
+                });
+                new Thread(() -> { // only once the loop sleeps in select, with nothing else to do
+                    blockTheLoop(100);
+                    try {
+                        sink.write(java.nio.ByteBuffer.wrap(new byte[] {1}));
+                    } catch (IOException e) {
+                        p.fail(e);
+                    }
+                }).start();
+                return p;
+            });
+            assertTrue(log.awaitRecord(blockedReport(), Duration.ofSeconds(5)));
+        }
+    }
+
+    @Test
     void blockedLoopDetector_staysQuiet_whenDisabled() throws InterruptedException {
         try (LogCapture log = LogCapture.start()) {
             EventLoop.builder().blockedThreshold(Duration.ZERO).build().runUntilComplete(() -> {
