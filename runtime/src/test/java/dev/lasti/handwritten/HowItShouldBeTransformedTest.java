@@ -270,6 +270,51 @@ class HowItShouldBeTransformedTest {
     }
 
     @Test
+    void awaitInFinally_normalExit_runsTheWholeCleanup() {
+        VirtualTime time = new VirtualTime();
+        List<String> log = new java.util.ArrayList<>();
+        String value = runVirtual(time, () -> {
+            Promise<Void> work = new Promise<>();
+            EventLoop.current().callLater(ONE_SECOND, () -> work.complete(null));
+            return Cleanup.withCleanup(work, log);
+        });
+        assertEquals("done", value);
+        assertEquals(List.of("cleanup started", "cleanup finished"), log);
+        assertEquals(Duration.ofHours(1).plusSeconds(1), time.elapsed());
+    }
+
+    @Test
+    void awaitInFinally_afterCancellation_suspendsAgain_thenRethrowsTheCancellation() {
+        List<String> log = new java.util.ArrayList<>();
+        AtomicReference<Future<String>> task = new AtomicReference<>();
+        runVirtual(new VirtualTime(), () -> {
+            task.set(Cleanup.withCleanup(new Promise<>(), log));
+            EventLoop.current().callLater(ONE_SECOND, () -> task.get().cancel());
+            Promise<Void> done = new Promise<>();
+            task.get().whenDone(f -> done.complete(null));
+            return done;
+        });
+        assertTrue(task.get().isCancelled());
+        assertEquals(List.of("cleanup started", "cleanup finished"), log);
+    }
+
+    @Test
+    void shutdown_dropsATaskThatKeepsWaitingInItsFinally_andCompletesItAsCancelled() {
+        List<String> log = new java.util.ArrayList<>();
+        AtomicReference<Future<String>> task = new AtomicReference<>();
+        try (LogCapture capture = LogCapture.start()) {
+            EventLoop.run(() -> {
+                task.set(Cleanup.withCleanup(new Promise<>(), log));
+                return Future.completed(null);
+            });
+            assertEquals(1, capture.matching(r -> r.getMessage().contains("still suspended")).size());
+        }
+        assertEquals(List.of("cleanup started"), log, "its finally began but waits for an hour");
+        assertTrue(task.get().isCancelled(), "dropped, but its waiters learn it will never finish");
+        assertFalse(task.get().cancel());
+    }
+
+    @Test
     void suspendedTask_staysReachableThroughItsLoop_whileNothingElseHoldsIt() {
         // The task awaits a promise that only the task itself references (the promise's waiter list
         // references the task, the task's frame references the promise: a cycle). If the loop did not
