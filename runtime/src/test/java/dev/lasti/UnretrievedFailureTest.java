@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lasti.testing.LogCapture;
 import java.time.Duration;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,24 @@ class UnretrievedFailureTest {
             assertEquals(Level.SEVERE, r.getLevel());
             assertEquals("dev.lasti", r.getLoggerName());
             assertTrue(r.getMessage().contains("nobody retrieved"), r.getMessage());
+        }
+    }
+
+    private static void loseARaceInAnyAndDrop(String message) {
+        Promise<String> winner = new Promise<>();
+        Promise<String> loser = new Promise<>();
+        Future<String> first = Future.any(List.of(winner, loser));
+        winner.complete("first");
+        loser.fail(new IllegalStateException(message)); // any() does not take it: still nobody's
+        assertEquals("first", first.resultNow());
+    }
+
+    @Test
+    void aFailureThatLosesTheRaceInAny_isStillReported() throws InterruptedException {
+        String message = unique("lost the race");
+        try (LogCapture log = LogCapture.start()) {
+            loseARaceInAnyAndDrop(message);
+            assertTrue(log.awaitRecord(LogCapture.thrownWithMessage(message), Duration.ofSeconds(30)));
         }
     }
 
