@@ -91,6 +91,33 @@ class TimerTest {
     }
 
     @Test
+    void cancelRacingWithFiring_eachTimerEitherRunsOrReportsTheCancel_neverBoth() {
+        int n = 20_000;
+        boolean[] ran = new boolean[n]; // loop thread; read after the loop has finished
+        boolean[] cancelled = new boolean[n]; // canceller thread; read after it has finished
+        EventLoop loop = EventLoop.create();
+        loop.runUntilComplete(() -> {
+            List<TimerHandle> handles = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                int id = i;
+                handles.add(loop.callLater(Duration.ZERO, () -> ran[id] = true));
+            }
+            Promise<Void> done = new Promise<>();
+            new Thread(() -> {
+                for (int i = n - 1; i >= 0; i--) { // from the back, so that the two meet in the middle
+                    cancelled[i] = handles.get(i).cancel();
+                }
+                loop.execute(() -> done.complete(null));
+            }, "canceller").start();
+            return done;
+        });
+        for (int i = 0; i < n; i++) {
+            assertTrue(ran[i] != cancelled[i], "timer " + i + ": ran=" + ran[i] + " cancelled=" + cancelled[i]);
+        }
+        assertEquals(0, loop.timerQueue().cancelledInHeap(), "the count of cancelled entries drifted");
+    }
+
+    @Test
     void callLaterFromAnotherThread_runsOnTheLoopThread() {
         Thread loopThread = Thread.currentThread();
         Thread[] ranOn = new Thread[1];
