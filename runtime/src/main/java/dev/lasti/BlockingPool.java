@@ -1,7 +1,9 @@
 package dev.lasti;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,16 +12,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The worker threads behind {@link EventLoop#blocking}: at most {@code maxThreads} daemon threads, started
  * on demand and stopped after a minute idle, with an unbounded queue in front (Tornado's {@code
  * ThreadPoolExecutor} pattern). Created lazily, so a loop that never blocks never starts a thread.
+ *
+ * <p>A job's outcome is handed back to the loop, so the future completes on the loop thread and plain
+ * {@link Future#whenDone} callbacks run there too, like Tornado's {@code run_on_executor}. Only when the
+ * loop has already shut down does the worker complete it itself.
  */
 final class BlockingPool {
     private static final AtomicInteger POOL_IDS = new AtomicInteger();
 
     private final int maxThreads;
+    private final Executor loop;
     private ThreadPoolExecutor executor;
     private boolean shutdown;
 
-    BlockingPool(int maxThreads) {
+    BlockingPool(int maxThreads, Executor loop) {
         this.maxThreads = maxThreads;
+        this.loop = loop;
     }
 
     synchronized <T> Future<T> submit(Callable<T> work) {
@@ -34,10 +42,17 @@ final class BlockingPool {
             if (result.isDone()) {
                 return; // cancelled while queued
             }
+            Runnable outcome;
             try {
-                result.complete(work.call());
+                T value = work.call();
+                outcome = () -> result.complete(value);
             } catch (Throwable t) {
-                result.fail(t);
+                outcome = () -> result.fail(t);
+            }
+            try {
+                loop.execute(outcome);
+            } catch (RejectedExecutionException e) {
+                outcome.run(); // the loop is gone; whoever joins the future still gets the outcome
             }
         });
         result.whenDone(f -> {

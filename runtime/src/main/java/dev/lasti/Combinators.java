@@ -13,7 +13,14 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The implementations behind {@link Future}'s static combinators, kept out of its way. */
+/**
+ * The implementations behind {@link Future}'s static combinators, kept out of its way.
+ *
+ * <p>Where cancelling a combined future must reach its inputs, the result overrides {@link Future#cancel}
+ * rather than watching for its own cancellation: an input that is cancelled fails the result with a
+ * CancellationException too, and that must not cancel the input's siblings (asyncio's {@code gather}
+ * does not either).
+ */
 final class Combinators {
     private Combinators() {}
 
@@ -22,7 +29,7 @@ final class Combinators {
         if (inputs.isEmpty()) {
             return Future.completed(List.of());
         }
-        Promise<List<T>> result = new Promise<>();
+        CancelsInputs<List<T>> result = new CancelsInputs<>(inputs);
         Object[] values = new Object[inputs.size()];
         AtomicInteger pending = new AtomicInteger(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
@@ -32,10 +39,13 @@ final class Combinators {
                     return; // a later failure stays unretrieved, so it is still reported, not lost
                 }
                 if (f.isFailed()) {
-                    result.fail(f.cause());
+                    @SuppressWarnings("unchecked") // a failed future has no value, so any type fits
+                    Future<List<T>> failed = (Future<List<T>>) (Future<?>) f;
+                    result.completeWith(failed);
                     return;
                 }
                 values[index] = f.resultNow();
+                // the decrement publishes values[index] to whichever thread sees zero
                 if (pending.decrementAndGet() == 0) {
                     @SuppressWarnings("unchecked")
                     List<T> list = (List<T>) Collections.unmodifiableList(Arrays.asList(values));
@@ -43,14 +53,13 @@ final class Combinators {
                 }
             });
         }
-        cancelInputsOnCancel(result, inputs);
         return result;
     }
 
     static <K, V> Future<Map<K, V>> all(Map<K, ? extends Future<? extends V>> futures) {
         List<K> keys = new ArrayList<>(futures.keySet());
         List<Future<? extends V>> values = new ArrayList<>(futures.values());
-        Promise<Map<K, V>> result = new Promise<>();
+        CancelsInputs<Map<K, V>> result = new CancelsInputs<>(values);
         all(values).whenDone(f -> {
             if (f.isFailed()) {
                 result.fail(f.cause());
@@ -63,7 +72,6 @@ final class Combinators {
             }
             result.complete(Collections.unmodifiableMap(map));
         });
-        cancelInputsOnCancel(result, values);
         return result;
     }
 
@@ -73,32 +81,21 @@ final class Combinators {
         }
         Promise<T> result = new Promise<>();
         for (Future<? extends T> input : List.copyOf(futures)) {
-            input.whenDone(f -> {
-                if (!result.isDone()) {
-                    result.completeWith(f);
-                }
-            });
+            // completeWith leaves a losing failure with its input, which reports it if nobody else looks
+            input.whenDone(result::completeWith);
         }
         return result;
     }
 
     static <T> Future<T> from(CompletionStage<T> stage) {
-        Promise<T> result = new Promise<>();
+        FromStage<T> result = new FromStage<>(stage);
         stage.whenComplete((value, error) -> {
             if (error != null) {
+                // dependent stages wrap the original failure; await promises the original
                 result.fail(error instanceof CompletionException && error.getCause() != null
                         ? error.getCause() : error);
             } else {
                 result.complete(value);
-            }
-        });
-        result.whenDone(f -> {
-            if (f.isCancelled()) {
-                try {
-                    stage.toCompletableFuture().cancel(false);
-                } catch (UnsupportedOperationException ignored) {
-                    // a stage that cannot be viewed as a CompletableFuture cannot be cancelled either
-                }
             }
         });
         return result;
@@ -124,31 +121,80 @@ final class Combinators {
 
     static <T> Future<T> withTimeout(Future<T> inner, Duration timeout) {
         EventLoop loop = EventLoop.current();
-        Promise<T> result = new Promise<>();
-        TimerHandle timer = loop.callLater(timeout, () -> {
+        if (inner.isDone()) {
+            return inner; // nothing to time: no timer, no allocation
+        }
+        Timeout<T> result = new Timeout<>(inner);
+        result.timer = loop.callLater(timeout, () -> {
             if (result.fail(new TimeoutException("timed out after " + timeout.toMillis() + " ms"))) {
                 inner.cancel();
             }
         });
         inner.whenDone(f -> {
-            timer.cancel();
-            if (!result.isDone()) {
-                result.completeWith(f);
-            }
-        });
-        result.whenDone(f -> {
-            if (f.isCancelled()) {
-                inner.cancel();
-            }
+            result.timer.cancel();
+            result.completeWith(f);
         });
         return result;
     }
 
-    private static void cancelInputsOnCancel(Future<?> result, List<? extends Future<?>> inputs) {
-        result.whenDone(f -> {
-            if (f.isCancelled()) {
-                inputs.forEach(Future::cancel);
+    /** The result of {@code all}: cancelling it cancels every input. */
+    private static final class CancelsInputs<T> extends Promise<T> {
+        private final List<? extends Future<?>> inputs;
+
+        CancelsInputs(List<? extends Future<?>> inputs) {
+            this.inputs = inputs;
+        }
+
+        @Override
+        public boolean cancel() {
+            if (!super.cancel()) {
+                return false;
             }
-        });
+            inputs.forEach(Future::cancel);
+            return true;
+        }
+    }
+
+    /** The result of {@code from}: cancelling it tries to cancel the stage. */
+    private static final class FromStage<T> extends Promise<T> {
+        private final CompletionStage<T> stage;
+
+        FromStage(CompletionStage<T> stage) {
+            this.stage = stage;
+        }
+
+        @Override
+        public boolean cancel() {
+            if (!super.cancel()) {
+                return false;
+            }
+            try {
+                stage.toCompletableFuture().cancel(false);
+            } catch (UnsupportedOperationException ignored) {
+                // a stage that cannot be viewed as a CompletableFuture cannot be cancelled either
+            }
+            return true;
+        }
+    }
+
+    /** The result of {@code withTimeout}: cancelling it cancels the inner future and drops the timer. */
+    private static final class Timeout<T> extends Promise<T> {
+        private final Future<T> inner;
+        /** Set right after construction, on the loop thread, before any callback can read it. */
+        TimerHandle timer;
+
+        Timeout(Future<T> inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public boolean cancel() {
+            if (!super.cancel()) {
+                return false;
+            }
+            timer.cancel();
+            inner.cancel();
+            return true;
+        }
     }
 }

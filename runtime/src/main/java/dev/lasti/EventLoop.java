@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -46,6 +47,10 @@ public final class EventLoop implements Executor {
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
     /** True while the loop may be blocked in select: only then does a submitter need to wake it. */
     private final AtomicBoolean mayBlock = new AtomicBoolean();
+    /** Selector wake-ups that {@link #execute} paid for; tests check it stays low under load. */
+    private final AtomicLong wakeups = new AtomicLong();
+    /** Loop thread: true from a blocking select until its first ready key or its return. */
+    private boolean waiting;
     private final TaskList tasks = new TaskList(this);
     private final BlockingPool blockingPool;
     private final BlockedLoopDetector detector;
@@ -60,7 +65,7 @@ public final class EventLoop implements Executor {
             throw new UncheckedIOException("cannot open a selector", e);
         }
         this.time = b.time;
-        this.blockingPool = new BlockingPool(b.blockingThreads);
+        this.blockingPool = new BlockingPool(b.blockingThreads, this);
         this.detector = new BlockedLoopDetector(b.blockedThreshold);
     }
 
@@ -80,6 +85,7 @@ public final class EventLoop implements Executor {
      * still suspended at the end are cancelled and given a chance to run their {@code finally} blocks.
      */
     public static <T> T run(Supplier<? extends Future<T>> main) {
+        checkNotNested(); // before create(), which opens a selector that a failed bind() would leak
         return create().runUntilComplete(main);
     }
 
@@ -147,14 +153,31 @@ public final class EventLoop implements Executor {
     /** A future that completes after {@code delay} on the current loop (Tornado's {@code gen.sleep}). */
     public static Future<Void> sleep(Duration delay) {
         EventLoop loop = current();
-        Promise<Void> done = new Promise<>();
-        TimerHandle timer = loop.callLater(delay, () -> done.complete(null));
-        done.whenDone(f -> {
-            if (f.isCancelled()) {
-                timer.cancel();
+        Sleep sleep = new Sleep();
+        sleep.timer = loop.callLater(delay, sleep);
+        return sleep;
+    }
+
+    /**
+     * The future of {@link #sleep}, which is also its timer's callback: one object besides the timer,
+     * because a million sleeping tasks is a workload we aim for. Cancelling it releases the timer.
+     */
+    private static final class Sleep extends Promise<Void> implements Runnable {
+        private TimerHandle timer;
+
+        @Override
+        public void run() {
+            complete(null);
+        }
+
+        @Override
+        public boolean cancel() {
+            if (!super.cancel()) {
+                return false;
             }
-        });
-        return done;
+            timer.cancel(); // from any thread: TimerHandle.cancel is thread-safe
+            return true;
+        }
     }
 
     /**
@@ -182,15 +205,23 @@ public final class EventLoop implements Executor {
     @Override
     public void execute(Runnable callback) {
         Objects.requireNonNull(callback, "callback");
+        if (closed) {
+            throw new RejectedExecutionException("the event loop has shut down");
+        }
         if (Thread.currentThread() == thread) {
             ready.add(callback);
             return;
         }
-        if (closed) {
+        inbox.add(callback);
+        if (closed && inbox.remove(callback)) {
+            // raced with shutdown, which may already have drained the inbox for the last time: refuse
+            // rather than accept a callback that never runs (Netty's SingleThreadEventExecutor does this)
             throw new RejectedExecutionException("the event loop has shut down");
         }
-        inbox.add(callback);
+        // The loop sets mayBlock before it re-checks the inbox and blocks, so either it sees our callback
+        // or we see mayBlock: no lost wake-up, and no wake-up syscall while the loop is busy.
         if (mayBlock.get() && mayBlock.compareAndSet(true, false)) {
+            wakeups.incrementAndGet();
             selector.wakeup();
         }
     }
@@ -199,11 +230,12 @@ public final class EventLoop implements Executor {
      * Runs {@code callback} on the loop after {@code delay}. Safe from any thread.
      *
      * @return a handle that cancels the timer
+     * @throws RejectedExecutionException if the loop has shut down
      */
     public TimerHandle callLater(Duration delay, Runnable callback) {
         Objects.requireNonNull(callback, "callback");
         long deadline = time.nanoTime() + Math.max(0, delay.toNanos());
-        if (Thread.currentThread() == thread) {
+        if (Thread.currentThread() == thread && !closed) {
             return timers.add(deadline, callback);
         }
         TimerHandle handle = timers.create(deadline, callback);
@@ -267,7 +299,7 @@ public final class EventLoop implements Executor {
             runSafely(ready.poll());
         }
         for (TimerHandle t : due) {
-            if (!t.isCancelled()) {
+            if (t.claimFire()) { // a callback above may have cancelled it
                 runSafely(t.callback);
             }
         }
@@ -294,11 +326,13 @@ public final class EventLoop implements Executor {
                 selector.selectNow(this::dispatch);
             } else {
                 detector.idle();
+                waiting = true;
                 if (timeoutNanos < 0) {
                     selector.select(this::dispatch);
                 } else {
                     selector.select(this::dispatch, Math.max(1, (timeoutNanos + 999_999) / 1_000_000));
                 }
+                waiting = false;
             }
             mayBlock.set(false);
         } catch (IOException e) {
@@ -307,6 +341,10 @@ public final class EventLoop implements Executor {
     }
 
     private void dispatch(SelectionKey key) {
+        if (waiting) { // the first handler after a blocking select: the loop is busy again from here
+            waiting = false;
+            detector.busy();
+        }
         if (key.isValid()) {
             try {
                 ((IoHandler) key.attachment()).ready(key);
@@ -324,11 +362,15 @@ public final class EventLoop implements Executor {
         }
     }
 
-    private void bind() {
+    private static void checkNotNested() {
         if (CURRENT.get() != null) {
             throw new IllegalStateException("thread " + Thread.currentThread().getName()
-                    + " already runs an event loop; loops do not nest");
+                    + " already runs an event loop; loops do not nest (await the work instead)");
         }
+    }
+
+    private void bind() {
+        checkNotNested();
         if (thread != null || closed) {
             throw new IllegalStateException("an event loop runs once; create a new one");
         }
@@ -358,6 +400,7 @@ public final class EventLoop implements Executor {
             if (!tasks.isEmpty()) {
                 LOG.log(System.Logger.Level.WARNING, "lasti: " + tasks.size()
                         + " task(s) were still suspended when the loop shut down and were dropped");
+                tasks.dropAll();
             }
         } finally {
             closed = true;
@@ -373,6 +416,16 @@ public final class EventLoop implements Executor {
                 LOG.log(System.Logger.Level.WARNING, "lasti: closing the selector failed", e);
             }
         }
+    }
+
+    /** Selector wake-ups paid by {@link #execute} so far. */
+    long wakeupCount() {
+        return wakeups.get();
+    }
+
+    /** The timer heap, for tests of its compaction. */
+    TimerQueue timerQueue() {
+        return timers;
     }
 
     /** Options for {@link EventLoop#builder()}. */

@@ -262,12 +262,24 @@ public abstract class Future<T> {
         return true;
     }
 
-    /** Completes with the outcome of the done future {@code source}, taking over its failure. */
-    @SuppressWarnings("unchecked")
+    /**
+     * Completes with the outcome of the done future {@code source}. A failure passes on only if this
+     * future takes it: if this one was already done, the source keeps it and still reports it if nobody
+     * else retrieves it.
+     *
+     * @throws IllegalStateException if {@code source} is not done
+     */
     protected final boolean completeFrom(Future<? extends T> source) {
         Object r = source.result;
+        if (r == null) {
+            throw new IllegalStateException("completeFrom needs a done future, not " + source);
+        }
         if (r instanceof Failure f) {
-            return failWith(f.retrieve());
+            if (!failWith(f.error)) {
+                return false;
+            }
+            f.retrieve();
+            return true;
         }
         return complete(r);
     }

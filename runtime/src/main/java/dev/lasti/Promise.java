@@ -32,7 +32,11 @@ public class Promise<T> extends Future<T> {
         }
     }
 
-    /** Completes with the outcome of the done future {@code source}. */
+    /**
+     * Completes with the outcome of the done future {@code source}, taking over its failure.
+     *
+     * @throws IllegalStateException if {@code source} is not done yet
+     */
     public final boolean completeWith(Future<? extends T> source) {
         return completeFrom(source);
     }

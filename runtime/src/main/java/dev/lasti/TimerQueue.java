@@ -39,11 +39,15 @@ final class TimerQueue {
         heap.add(t);
     }
 
+    /** A timer still in the heap was cancelled; any thread. */
     void noteCancelled() {
         cancelled.incrementAndGet();
     }
 
-    /** Removes and returns the timers due at {@code now}, in order, before any of them runs. */
+    /**
+     * Removes and returns the timers due at {@code now}, in (deadline, sequence) order, before any of them
+     * runs. The caller runs each one that {@link TimerHandle#claimFire} still allows.
+     */
     List<TimerHandle> popDue(long now) {
         List<TimerHandle> due = null;
         while (!heap.isEmpty()) {
@@ -52,10 +56,15 @@ final class TimerQueue {
                 heap.poll();
                 cancelled.decrementAndGet();
             } else if (top.deadline - now <= 0) {
+                heap.poll();
+                if (!top.markDue()) { // cancelled since the check above, while still in the heap
+                    cancelled.decrementAndGet();
+                    continue;
+                }
                 if (due == null) {
                     due = new ArrayList<>();
                 }
-                due.add(heap.poll());
+                due.add(top);
             } else {
                 break;
             }
@@ -73,14 +82,20 @@ final class TimerQueue {
         return heap.isEmpty() ? -1 : Math.max(0, heap.peek().deadline - now);
     }
 
-    /** Live and cancelled timers still held. */
+    /** Live and cancelled timers still held in the heap. */
     int size() {
         return heap.size();
     }
 
+    /** Drops every timer (the loop shut down). */
     void clear() {
         heap.clear();
         cancelled.set(0);
+    }
+
+    /** Number of cancelled timers still in the heap, for tests. */
+    int cancelledInHeap() {
+        return cancelled.get();
     }
 
     private void compactIfMostlyCancelled() {

@@ -8,7 +8,9 @@ import java.time.Duration;
  * their deadline order, and {@link #elapsed()} says how much virtual time passed.
  *
  * <p>When no timer is pending the loop blocks for real, so work handed over from other threads still
- * arrives.
+ * arrives. But while any timer is pending the clock jumps to it at once: work on other threads (a {@link
+ * EventLoop#blocking} job, a {@link java.util.concurrent.CompletionStage}) takes no virtual time, so a
+ * timeout armed around such work fires before the work can finish. Use the system clock for those tests.
  */
 public final class VirtualTime implements TimeSource {
     private volatile long now;

@@ -4,6 +4,7 @@ import dev.lasti.EventLoop;
 import dev.lasti.Future;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -50,6 +51,8 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
     private Future<?> awaiting;
     /** Set by {@link #cancel()}; delivered as a CancellationException at the current or next await. */
     private boolean cancelRequested;
+    /** The body has returned a pending future, now held in {@link #awaiting}; its outcome becomes ours. */
+    private boolean returned;
     /** The loop's list of live tasks; set at the first suspension. */
     TaskList tasks;
     /** Links in {@link #tasks} while the task is live. */
@@ -100,7 +103,11 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
     @Override
     public final void accept(Future<?> completed) {
         if (!isDone()) {
-            tasks.loop().execute(this);
+            try {
+                tasks.loop().execute(this);
+            } catch (RejectedExecutionException e) {
+                // the loop has shut down and already dropped this task (see TaskList.dropAll)
+            }
         }
     }
 
@@ -109,6 +116,18 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
     public final void run() {
         Future<?> a = awaiting;
         if (a == null || isDone() || !(a.isDone() || cancelRequested)) {
+            return;
+        }
+        if (returned) {
+            awaiting = null;
+            tasks.remove(this);
+            if (a.isDone()) {
+                @SuppressWarnings("unchecked")
+                Future<T> outcome = (Future<T>) a;
+                completeFrom(outcome);
+            } else { // cancelled while waiting for the future it returned
+                failWith(new CancellationException("task cancelled"));
+            }
             return;
         }
         while (true) {
@@ -134,15 +153,28 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
 
     /**
      * Cancels the task: the awaited future is cancelled and the task gets a {@link CancellationException}
-     * at its await, so its {@code finally} blocks run. Safe from any thread; takes effect on the loop.
+     * at its await, so its {@code finally} blocks run. Safe from any thread; takes effect on the loop, in
+     * a later iteration, so {@link #isCancelled()} turns true only then. A task that finishes before the
+     * cancellation reaches it keeps its outcome; a task that catches the exception may go on.
+     *
+     * @return {@code false} if the task was already done; {@code true} if the request was queued
      */
     @Override
     public final boolean cancel() {
         if (isDone()) {
             return false;
         }
-        tasks.loop().execute(this::deliverCancel);
+        try {
+            tasks.loop().execute(this::deliverCancel);
+        } catch (RejectedExecutionException e) {
+            return abandon(); // the loop is gone, so no finally block can run any more
+        }
         return true;
+    }
+
+    /** Completes the task as cancelled without resuming it: its loop has shut down. */
+    final boolean abandon() {
+        return failWith(new CancellationException("task dropped: its event loop has shut down"));
     }
 
     private void deliverCancel() {
@@ -160,18 +192,28 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
     /** The body returned {@code out}: the future whose outcome becomes the task's. */
     @SuppressWarnings("unchecked")
     private void finish(Object out) {
-        tasks.remove(this);
         Future<T> result;
         if (out instanceof Future<?> f) {
             result = (Future<T>) f;
         } else if (out instanceof CompletionStage<?> stage) {
             result = Future.from((CompletionStage<T>) stage);
         } else {
+            tasks.remove(this);
             failWith(new NullPointerException("@Async method " + Frames.describe(getClass())
                     + " returned null instead of a future"));
             return;
         }
-        result.whenDone(this::completeFrom);
+        if (result.isDone()) { // the usual case: return Future.completed(v)
+            tasks.remove(this);
+            completeFrom(result);
+            return;
+        }
+        // `return other();` with other still running: wait for it as for an await, through the loop. A
+        // direct whenDone(completeFrom) would complete a chain of such tasks recursively, one stack frame
+        // per task, and overflow on a long chain.
+        returned = true;
+        awaiting = result;
+        result.whenDone(this);
     }
 
     /** "suspended at Orders.java:42 in Orders.placeOrder" style description, from {@link FrameInfo}. */

@@ -66,6 +66,18 @@ public final class TaskList {
         return size == 0;
     }
 
+    /**
+     * Completes every task still live as cancelled, without resuming it: the loop is shutting down and
+     * they did not finish unwinding in time. Their waiters at least learn that they will never finish.
+     */
+    public void dropAll() {
+        while (head != null) {
+            Frame<?> f = head;
+            remove(f);
+            f.abandon();
+        }
+    }
+
     /** Requests cancellation of every live task (the loop is shutting down). */
     public void cancelAll() {
         List<Frame<?>> snapshot = new ArrayList<>(size);

@@ -1,0 +1,127 @@
+package dev.lasti;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.BitSet;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** {@link EventLoop#execute} from other threads, while the loop runs. */
+@Timeout(120)
+class ExecuteTest {
+    @Test
+    void callbacksFromManyThreads_allRunOnceOnTheLoopThread() {
+        int threads = 4;
+        int perThread = 25_000;
+        int total = threads * perThread;
+        BitSet seen = new BitSet(total); // loop thread only
+        int[] duplicates = {0};
+        int[] wrongThread = {0};
+        EventLoop loop = EventLoop.create();
+        Thread loopThread = Thread.currentThread();
+        loop.runUntilComplete(() -> {
+            Promise<Void> all = new Promise<>();
+            int[] count = {0};
+            for (int t = 0; t < threads; t++) {
+                int base = t * perThread;
+                new Thread(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        int id = base + i;
+                        loop.execute(() -> {
+                            if (Thread.currentThread() != loopThread) {
+                                wrongThread[0]++;
+                            }
+                            if (seen.get(id)) {
+                                duplicates[0]++;
+                            }
+                            seen.set(id);
+                            if (++count[0] == total) {
+                                all.complete(null);
+                            }
+                        });
+                    }
+                }, "submitter-" + t).start();
+            }
+            return all;
+        });
+        assertEquals(total, seen.cardinality());
+        assertEquals(0, duplicates[0]);
+        assertEquals(0, wrongThread[0]);
+    }
+
+    @Test
+    void submittingToABusyLoop_neverPaysForASelectorWakeup() {
+        int submissions = 10_000;
+        EventLoop loop = EventLoop.create();
+        AtomicInteger received = new AtomicInteger();
+        loop.runUntilComplete(() -> {
+            Promise<Void> done = new Promise<>();
+            Runnable busy = new Runnable() { // keeps the loop from ever blocking in select
+                @Override
+                public void run() {
+                    if (received.get() < submissions) {
+                        loop.execute(this);
+                    } else {
+                        done.complete(null);
+                    }
+                }
+            };
+            loop.execute(busy);
+            new Thread(() -> {
+                for (int i = 0; i < submissions; i++) {
+                    loop.execute(received::incrementAndGet);
+                }
+            }, "submitter").start();
+            return done;
+        });
+        assertEquals(submissions, received.get());
+        assertEquals(0, loop.wakeupCount(), "a loop that never blocks needs no wake-up");
+    }
+
+    @Test
+    void submittingToAnIdleLoop_wakesItUp() {
+        EventLoop loop = EventLoop.create();
+        String value = loop.runUntilComplete(() -> {
+            Promise<String> p = new Promise<>();
+            // no timer, no work: the loop blocks in select until the other thread wakes it
+            new Thread(() -> {
+                sleepQuietly(50);
+                loop.execute(() -> p.complete("woken"));
+            }).start();
+            return p;
+        });
+        assertEquals("woken", value);
+        assertTrue(loop.wakeupCount() >= 1);
+    }
+
+    @Test
+    void executeAfterShutdown_isRefused_onAnyThread() throws InterruptedException {
+        EventLoop loop = EventLoop.create();
+        loop.runUntilComplete(() -> Future.completed(null));
+        assertThrows(RejectedExecutionException.class, () -> loop.execute(() -> { }));
+        AtomicReference<Throwable> offLoop = new AtomicReference<>();
+        Thread t = new Thread(() -> {
+            try {
+                loop.execute(() -> { });
+            } catch (Throwable e) {
+                offLoop.set(e);
+            }
+        });
+        t.start();
+        t.join();
+        assertTrue(offLoop.get() instanceof RejectedExecutionException);
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.lasti.handwritten;
+
+import dev.lasti.EventLoop;
+import dev.lasti.Future;
+import dev.lasti.internal.Frame;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * An await inside {@code finally}. javac copies the finally block onto each exit: the normal exit and
+ * the catch-any handler. So there are three await sites, and the handler's copy keeps the pending
+ * exception in a local, which must be saved across the await and rethrown after it.
+ *
+ * <pre>{@code
+ * // What the user writes:
+ * @Async
+ * static Future<String> withCleanup(Future<?> work, List<String> log) {
+ *     try {
+ *         await(work);                                            // await #1
+ *         return Future.completed("done");
+ *     } finally {
+ *         log.add("cleanup started");
+ *         await(EventLoop.sleep(Duration.ofHours(1)));            // #2 (normal copy), #3 (handler copy)
+ *         log.add("cleanup finished");
+ *     }
+ * }
+ * }</pre>
+ */
+final class Cleanup {
+    private Cleanup() {}
+
+    static Future<String> withCleanup(Future<?> work, List<String> log) {
+        Future<?> f = work;
+        try {
+            if (!f.isDone()) {
+                withCleanup$Frame frame = new withCleanup$Frame();
+                frame.local1$log = log;
+                frame.resumePoint = 1;
+                return frame.start(f); // suspending is not leaving the try: no finally copy here
+            }
+            f.resultNow(); // await #1
+        } catch (Throwable t) { // javac's catch-any handler: the finally copy for the exceptional exit
+            log.add("cleanup started");
+            Future<Void> g = EventLoop.sleep(Duration.ofHours(1));
+            if (!g.isDone()) {
+                withCleanup$Frame frame = new withCleanup$Frame();
+                frame.local1$log = log;
+                frame.local2$t = t; // the exception javac keeps in a local until its rethrow
+                frame.resumePoint = 3;
+                return frame.start(g);
+            }
+            g.resultNow(); // await #3
+            log.add("cleanup finished");
+            throw t;
+        }
+        // the finally copy for the normal exit, before `return Future.completed("done")`
+        log.add("cleanup started");
+        Future<Void> g = EventLoop.sleep(Duration.ofHours(1));
+        if (!g.isDone()) {
+            withCleanup$Frame frame = new withCleanup$Frame();
+            frame.local1$log = log;
+            frame.resumePoint = 2;
+            return frame.start(g);
+        }
+        g.resultNow(); // await #2
+        log.add("cleanup finished");
+        return Future.completed("done");
+    }
+
+    static Object withCleanup$resume(withCleanup$Frame frame) {
+        List<String> log = frame.local1$log;
+        frame.local1$log = null;
+        switch (frame.resumePoint) {
+            case 1:
+                return afterAwait1(frame, log);
+            case 2: {
+                frame.awaited().resultNow(); // await #2
+                log.add("cleanup finished");
+                return Future.completed("done");
+            }
+            case 3: {
+                Throwable t = frame.local2$t;
+                frame.local2$t = null;
+                frame.awaited().resultNow(); // await #3: a second cancellation would replace t here
+                log.add("cleanup finished");
+                throw sneaky(t); // bytecode rethrows with athrow; Java source needs the cast trick
+            }
+            default:
+                throw new IllegalStateException("bad resume point " + frame.resumePoint);
+        }
+    }
+
+    /**
+     * Case 1, continued: the rest of the body after await #1. The transformer emits it inline in the
+     * switch; it is a method here only because Java source cannot jump into the middle of a try.
+     */
+    private static Object afterAwait1(withCleanup$Frame frame, List<String> log) {
+        try {
+            frame.awaited().resultNow(); // await #1: CancellationException here if cancelled
+        } catch (Throwable t) {
+            log.add("cleanup started");
+            Future<Void> g = EventLoop.sleep(Duration.ofHours(1));
+            if (!g.isDone()) { // same frame, now at await #3
+                frame.local1$log = log;
+                frame.local2$t = t;
+                frame.resumePoint = 3;
+                return frame.suspend(g);
+            }
+            g.resultNow();
+            log.add("cleanup finished");
+            throw t;
+        }
+        log.add("cleanup started");
+        Future<Void> g = EventLoop.sleep(Duration.ofHours(1));
+        if (!g.isDone()) {
+            frame.local1$log = log;
+            frame.resumePoint = 2;
+            return frame.suspend(g);
+        }
+        g.resultNow();
+        log.add("cleanup finished");
+        return Future.completed("done");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> RuntimeException sneaky(Throwable t) throws E {
+        throw (E) t;
+    }
+
+    static final class withCleanup$Frame extends Frame<String> {
+        List<String> local1$log;
+        Throwable local2$t;
+
+        @Override
+        protected Object resume() {
+            return withCleanup$resume(this);
+        }
+    }
+}

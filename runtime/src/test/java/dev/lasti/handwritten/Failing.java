@@ -1,0 +1,57 @@
+package dev.lasti.handwritten;
+
+import dev.lasti.Future;
+import dev.lasti.internal.Frame;
+
+/**
+ * An exception that escapes the body after a suspension fails the task's future.
+ *
+ * <pre>{@code
+ * // What the user writes:
+ * @Async
+ * static Future<Void> failAfter(Future<?> gate, String message) {
+ *     await(gate);
+ *     throw new IllegalStateException(message);
+ * }
+ * }</pre>
+ */
+final class Failing {
+    private Failing() {}
+
+    static Future<Void> failAfter(Future<?> gate, String message) {
+        Future<?> f = gate;
+        if (!f.isDone()) {
+            failAfter$Frame frame = new failAfter$Frame();
+            frame.local1$message = message;
+            frame.resumePoint = 1;
+            return frame.start(f);
+        }
+        f.resultNow();
+        throw new IllegalStateException(message);
+    }
+
+    static Object failAfter$resume(failAfter$Frame frame) {
+        String message;
+        Future<?> f;
+        switch (frame.resumePoint) {
+            case 1:
+                message = frame.local1$message;
+                frame.local1$message = null;
+                f = frame.awaited();
+                break;
+            default:
+                throw new IllegalStateException("bad resume point " + frame.resumePoint);
+        }
+        f.resultNow();
+        throw new IllegalStateException(message); // Frame.run catches it and fails the task
+    }
+
+    static final class failAfter$Frame extends Frame<Void> {
+        String local1$message;
+
+        @Override
+        protected Object resume() {
+            return failAfter$resume(this);
+        }
+    }
+}

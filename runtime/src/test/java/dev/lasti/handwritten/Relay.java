@@ -1,0 +1,58 @@
+package dev.lasti.handwritten;
+
+import dev.lasti.Future;
+import dev.lasti.internal.Frame;
+
+/**
+ * A body that returns a future that is still running, after one await: the task's outcome is the
+ * returned future's, whenever that one completes.
+ *
+ * <pre>{@code
+ * // What the user writes:
+ * @Async
+ * static Future<Integer> relay(Future<?> gate, Future<Integer> next) {
+ *     await(gate);
+ *     return next;            // not awaited: the task completes when `next` does
+ * }
+ * }</pre>
+ */
+final class Relay {
+    private Relay() {}
+
+    static Future<Integer> relay(Future<?> gate, Future<Integer> next) {
+        Future<?> f = gate;
+        if (!f.isDone()) {
+            relay$Frame frame = new relay$Frame();
+            frame.local1$next = next; // live across await #1
+            frame.resumePoint = 1;
+            return frame.start(f);
+        }
+        f.resultNow(); // await #1, value discarded
+        return next;
+    }
+
+    static Object relay$resume(relay$Frame frame) {
+        Future<Integer> next;
+        Future<?> f;
+        switch (frame.resumePoint) {
+            case 1:
+                next = frame.local1$next;
+                frame.local1$next = null; // the frame must not keep garbage alive
+                f = frame.awaited();
+                break;
+            default:
+                throw new IllegalStateException("bad resume point " + frame.resumePoint);
+        }
+        f.resultNow();
+        return next;
+    }
+
+    static final class relay$Frame extends Frame<Integer> {
+        Future<Integer> local1$next;
+
+        @Override
+        protected Object resume() {
+            return relay$resume(this);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.lasti.handwritten;
+
+import dev.lasti.Future;
+import dev.lasti.internal.Frame;
+import dev.lasti.internal.Frames;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Which thread the body runs on after an await, for a {@link Future} and for a {@link CompletionStage}.
+ *
+ * <pre>{@code
+ * // What the user writes:
+ * @Async
+ * static Future<Thread> threadAfter(CompletionStage<?> stage) {
+ *     await(stage);
+ *     return Future.completed(Thread.currentThread());
+ * }
+ * }</pre>
+ * ({@code await(Future)} is the same without {@link Frames#adapt}.)
+ */
+final class Where {
+    private Where() {}
+
+    static Future<Thread> threadAfter(CompletionStage<?> stage) {
+        Future<?> f = Frames.adapt(stage); // await(CompletionStage) adapts first, then it is a Future
+        if (!f.isDone()) {
+            threadAfter$Frame frame = new threadAfter$Frame();
+            frame.resumePoint = 1;
+            return frame.start(f);
+        }
+        f.resultNow();
+        return Future.completed(Thread.currentThread());
+    }
+
+    static Object threadAfter$resume(threadAfter$Frame frame) {
+        Future<?> f;
+        switch (frame.resumePoint) {
+            case 1:
+                f = frame.awaited();
+                break;
+            default:
+                throw new IllegalStateException("bad resume point " + frame.resumePoint);
+        }
+        f.resultNow();
+        return Future.completed(Thread.currentThread());
+    }
+
+    static final class threadAfter$Frame extends Frame<Thread> {
+        @Override
+        protected Object resume() {
+            return threadAfter$resume(this);
+        }
+    }
+}
