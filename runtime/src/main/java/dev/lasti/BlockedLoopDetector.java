@@ -69,10 +69,14 @@ final class BlockedLoopDetector {
         }
         long busy = System.nanoTime() - since;
         if (busy > thresholdNanos) {
-            reported = since;
             Thread t = loopThread;
+            StackTraceElement[] stack = t.getStackTrace();
+            if (busySince != since) {
+                return; // the iteration ended while we took the stack, which would show the idle loop
+            }
+            reported = since;
             Throwable where = new Throwable("stack of " + t.getName() + " while blocked");
-            where.setStackTrace(t.getStackTrace());
+            where.setStackTrace(stack);
             LOG.log(System.Logger.Level.WARNING, "lasti: event loop thread " + t.getName() + " has been busy for "
                     + TimeUnit.NANOSECONDS.toMillis(busy) + " ms without returning to the loop; "
                     + "move blocking work to EventLoop.blocking(...)", where);

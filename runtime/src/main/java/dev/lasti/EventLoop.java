@@ -150,6 +150,11 @@ public final class EventLoop implements Executor {
         return CURRENT.get() != null;
     }
 
+    /** Returns {@code true} if the calling thread runs this loop. */
+    public boolean isCurrent() {
+        return CURRENT.get() == this;
+    }
+
     /** A future that completes after {@code delay} on the current loop (Tornado's {@code gen.sleep}). */
     public static Future<Void> sleep(Duration delay) {
         EventLoop loop = current();
@@ -411,6 +416,7 @@ public final class EventLoop implements Executor {
             inbox.clear();
             CURRENT.remove();
             try {
+                closeRegisteredChannels();
                 selector.close();
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.WARNING, "lasti: closing the selector failed", e);
@@ -426,6 +432,17 @@ public final class EventLoop implements Executor {
     /** The timer heap, for tests of its compaction. */
     TimerQueue timerQueue() {
         return timers;
+    }
+
+    /** Channels still registered belong to servers and streams nobody closed: close them, or they leak. */
+    private void closeRegisteredChannels() {
+        for (SelectionKey key : selector.keys()) {
+            try {
+                key.channel().close();
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.DEBUG, "lasti: closing a channel at shutdown failed", e);
+            }
+        }
     }
 
     /** Options for {@link EventLoop#builder()}. */

@@ -250,7 +250,7 @@ final class HttpConnection {
     }
 
     private void onLoop(Runnable r) {
-        if (EventLoop.inLoopThread() && EventLoop.current() == loop) {
+        if (loop.isCurrent()) {
             r.run();
         } else {
             loop.execute(r);

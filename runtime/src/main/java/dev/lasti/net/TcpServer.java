@@ -150,7 +150,7 @@ public final class TcpServer {
 
     /** A handler's future may complete on another thread (a CompletableFuture, say); streams are loop-only. */
     private void onLoop(Runnable r) {
-        if (EventLoop.inLoopThread() && EventLoop.current() == loop) {
+        if (loop.isCurrent()) {
             r.run();
         } else {
             loop.execute(r);
