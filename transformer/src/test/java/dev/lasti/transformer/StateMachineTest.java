@@ -78,9 +78,7 @@ class StateMachineTest {
         assertEquals("dev.lasti.transformer.fixtures.Basics", info.owner());
         assertEquals("primitivesInLocals()Ldev/lasti/Future;", info.method());
         assertEquals(1, info.lines().length);
-        Method resume = frame.getDeclaringClass().getClassLoader()
-                .loadClass("dev.lasti.transformer.fixtures.Basics")
-                .getDeclaredMethod("primitivesInLocals$resume", frame);
+        Method resume = LOADER.loadClass("dev.lasti.transformer.fixtures.Basics").getDeclaredMethod("primitivesInLocals$resume", frame);
         assertTrue(resume.isSynthetic() && Modifier.isStatic(resume.getModifiers())
                 && !Modifier.isPrivate(resume.getModifiers()));
     }
