@@ -132,4 +132,34 @@ class ErrorsTest {
         assertTrue(text.startsWith("target/classes/a/B.class: error: corrupt or truncated class file"
                 + " target/classes/a/B.class ("), text);
     }
+
+    @Test
+    void uninitializedObjectInAShapeOtherThanNewDup_isAnError() {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "a/Odd", null, "java/lang/Object", null);
+        cw.visitSource("Odd.java", null);
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_STATIC, "m", "(Ldev/lasti/Future;)Ldev/lasti/Future;", null,
+                null);
+        mv.visitAnnotation("Ldev/lasti/Async;", false);
+        mv.visitCode();
+        Label start = new Label();
+        mv.visitLabel(start);
+        mv.visitLineNumber(7, start);
+        mv.visitTypeInsn(Opcodes.NEW, "java/lang/Object");  // NEW without the DUP javac always emits
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/lasti/Await", "await", "(Ldev/lasti/Future;)Ljava/lang/Object;",
+                false);
+        mv.visitInsn(Opcodes.POP);
+        mv.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        mv.visitInsn(Opcodes.ACONST_NULL);
+        mv.visitInsn(Opcodes.ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
+        List<String> errors = errors(cw.toByteArray());
+        assertEquals(List.of("src/Odd.java:7: error: cannot transform Odd.m(Future): NEW java/lang/Object is not"
+                + " followed by DUP" + System.lineSeparator()
+                + "  hint: compute the awaited constructor arguments into locals before the `new`"),
+                errors.stream().map(e -> e.replace(PATH, "src/")).toList());
+    }
 }
