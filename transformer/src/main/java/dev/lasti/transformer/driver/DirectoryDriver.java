@@ -1,0 +1,224 @@
+package dev.lasti.transformer.driver;
+
+import dev.lasti.transformer.ClassTransformer;
+import dev.lasti.transformer.Diagnostic;
+import dev.lasti.transformer.TransformResult;
+import dev.lasti.transformer.driver.IncrementalState.Fingerprint;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Runs a {@link ClassTransformer} over whole classes folders: the library behind the Maven plugin and the
+ * command line. It knows nothing about Maven.
+ *
+ * <p>A run has four phases, so that nothing is written unless it is complete and (optionally) verified:
+ * <ol>
+ *   <li>find every {@code .class} file under the roots;</li>
+ *   <li>transform them in parallel, skipping files the state file shows as unchanged since the last run;</li>
+ *   <li>verify the new classes, if asked, against everything they will sit next to;</li>
+ *   <li>write each rewritten class and each new frame class atomically, and record the new state.</li>
+ * </ol>
+ * A class with an error is left as it was and not recorded, so the next run reports it again.
+ */
+public final class DirectoryDriver {
+    private static final Comparator<Diagnostic> DIAGNOSTIC_ORDER = Comparator
+            .comparing(Diagnostic::className)
+            .thenComparingInt(Diagnostic::line)
+            .thenComparing(Diagnostic::severity)
+            .thenComparing(Diagnostic::message);
+
+    private final ClassTransformer transformer;
+    private final DriverOptions options;
+
+    /**
+     * @param transformer the pure class transformer, shared by all worker threads
+     * @param options classpath, state file, verification and thread count
+     */
+    public DirectoryDriver(ClassTransformer transformer, DriverOptions options) {
+        this.transformer = transformer;
+        this.options = options;
+    }
+
+    /**
+     * Transforms every class under {@code roots}. Roots that do not exist count as empty (a module without
+     * sources has no classes folder).
+     *
+     * @return what was done, including every diagnostic; check {@link DriverSummary#hasErrors()}
+     * @throws DriverException on I/O failures and on faults inside the transformer
+     */
+    public DriverSummary run(List<Path> roots) throws DriverException {
+        long start = System.nanoTime();
+        IncrementalState previous = IncrementalState.load(options.stateFile());
+        List<Input> inputs = scan(roots);
+        ParallelTasks tasks = new ParallelTasks(options.parallelism());
+        List<Processed> processed = tasks.map(inputs, Input::file, in -> process(in, previous));
+
+        Map<Processed, List<Diagnostic>> verifyErrors = verify(roots, processed, tasks);
+        List<Write> writes = new ArrayList<>();
+        Map<Path, Fingerprint> state = new HashMap<>();
+        Tally tally = new Tally();
+        for (Processed p : processed) {
+            tally.count(p, verifyErrors.getOrDefault(p, List.of()), writes, state);
+        }
+        List<Map.Entry<Path, Fingerprint>> written = tasks.map(writes, Write::target, Write::perform);
+        written.forEach(e -> state.put(e.getKey(), e.getValue()));
+        try {
+            IncrementalState.save(options.stateFile(), state);
+        } catch (IOException e) {
+            throw new DriverException("cannot write the incremental state file " + options.stateFile(),
+                    options.stateFile(), e);
+        }
+        tally.diagnostics.sort(DIAGNOSTIC_ORDER);
+        tally.methods.sort(Comparator.comparing(TransformedMethod::frameClass));
+        return new DriverSummary(tally.transformed, tally.already, tally.unchanged, tally.upToDate, tally.failed,
+                tally.frames, tally.methods, tally.diagnostics, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** One class file found under a root. */
+    private record Input(Path root, Path file) {}
+
+    /**
+     * One input after phase 2.
+     *
+     * @param fingerprint what the input looks like now
+     * @param result the transformer's answer, or {@code null} when the state file showed it up to date
+     */
+    private record Processed(Input input, Fingerprint fingerprint, TransformResult result) {}
+
+    /** One file to write in phase 4. */
+    private record Write(Path target, byte[] bytes) {
+        Map.Entry<Path, Fingerprint> perform() throws IOException {
+            AtomicFiles.write(target, bytes);
+            long mtime = Files.getLastModifiedTime(target).toMillis();
+            return Map.entry(target, new Fingerprint(bytes.length, mtime, IncrementalState.sha256(bytes)));
+        }
+    }
+
+    private static List<Input> scan(List<Path> roots) throws DriverException {
+        List<Input> inputs = new ArrayList<>();
+        for (Path root : roots) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(root)) {
+                walk.filter(DirectoryDriver::isTransformable).sorted()
+                        .forEach(file -> inputs.add(new Input(root, file)));
+            } catch (IOException e) {
+                throw new DriverException("cannot list the class files under " + root, root, e);
+            }
+        }
+        return inputs;
+    }
+
+    private static boolean isTransformable(Path file) {
+        String name = file.getFileName().toString();
+        // module-info and package-info have no method bodies; leaving them out keeps the counts honest.
+        return name.endsWith(".class") && !name.equals("module-info.class") && !name.equals("package-info.class")
+                && Files.isRegularFile(file);
+    }
+
+    private Processed process(Input in, IncrementalState previous) throws IOException {
+        long size = Files.size(in.file());
+        long mtime = Files.getLastModifiedTime(in.file()).toMillis();
+        Fingerprint old = previous.get(in.file());
+        if (old != null && old.sameStat(size, mtime)) {
+            return new Processed(in, old, null);
+        }
+        byte[] bytes = Files.readAllBytes(in.file());
+        Fingerprint now = new Fingerprint(bytes.length, mtime, IncrementalState.sha256(bytes));
+        if (old != null && old.sha256().equals(now.sha256())) {
+            return new Processed(in, now, null); // touched, not changed
+        }
+        return new Processed(in, now, transformer.transform(bytes, in.file().toString()));
+    }
+
+    private Map<Processed, List<Diagnostic>> verify(List<Path> roots, List<Processed> processed,
+                                                    ParallelTasks tasks) throws DriverException {
+        if (options.verification() == DriverOptions.Verification.OFF) {
+            return Map.of();
+        }
+        List<Processed> transformed = processed.stream()
+                .filter(p -> p.result() instanceof TransformResult.Transformed).toList();
+        if (transformed.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, byte[]> pending = new HashMap<>();
+        for (Processed p : transformed) {
+            TransformResult.Transformed t = (TransformResult.Transformed) p.result();
+            pending.put(ClassNames.internalName(t.classBytes()), t.classBytes());
+            pending.putAll(t.frameClasses());
+        }
+        try (OutputVerifier verifier = new OutputVerifier(pending, roots, options.classpath())) {
+            List<List<Diagnostic>> errors = tasks.map(transformed, p -> p.input().file(), p -> {
+                TransformResult.Transformed t = (TransformResult.Transformed) p.result();
+                List<Diagnostic> found = new ArrayList<>(verifier.verify(t.classBytes()));
+                for (byte[] frame : t.frameClasses().values()) {
+                    found.addAll(verifier.verify(frame));
+                }
+                return found;
+            });
+            Map<Processed, List<Diagnostic>> byInput = new LinkedHashMap<>();
+            for (int i = 0; i < transformed.size(); i++) {
+                if (!errors.get(i).isEmpty()) {
+                    byInput.put(transformed.get(i), errors.get(i));
+                }
+            }
+            return byInput;
+        } catch (IOException e) {
+            throw new DriverException("cannot close the verifier's class loader", null, e);
+        }
+    }
+
+    /** Counts outcomes and collects what phase 4 writes and records. Used by one thread. */
+    private static final class Tally {
+        int transformed;
+        int already;
+        int unchanged;
+        int upToDate;
+        int failed;
+        int frames;
+        final List<Diagnostic> diagnostics = new ArrayList<>();
+        final List<TransformedMethod> methods = new ArrayList<>();
+
+        void count(Processed p, List<Diagnostic> verifyErrors, List<Write> writes, Map<Path, Fingerprint> state) {
+            TransformResult result = p.result();
+            if (result == null) {
+                upToDate++;
+                state.put(p.input().file(), p.fingerprint());
+                return;
+            }
+            diagnostics.addAll(result.diagnostics());
+            diagnostics.addAll(verifyErrors);
+            boolean hasError = !verifyErrors.isEmpty() || result.diagnostics().stream()
+                    .anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
+            // Java 17: no pattern switch, so an if chain over the sealed kinds.
+            if (result instanceof TransformResult.Unchanged) {
+                unchanged++;
+                state.put(p.input().file(), p.fingerprint());
+            } else if (result instanceof TransformResult.AlreadyTransformed) {
+                already++;
+                state.put(p.input().file(), p.fingerprint());
+            } else if (result instanceof TransformResult.Transformed t && !hasError) {
+                transformed++;
+                writes.add(new Write(p.input().file(), t.classBytes()));
+                String owner = ClassNames.internalName(t.classBytes());
+                t.frameClasses().forEach((name, bytes) -> {
+                    frames++;
+                    methods.add(TransformedMethod.of(owner, name));
+                    writes.add(new Write(p.input().root().resolve(name + ".class"), bytes));
+                });
+            } else {
+                failed++; // Failed, or Transformed with an error: write nothing of it
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.lasti.transformer.driver;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the last run saw: one {@link Fingerprint} per class file it left in a good state (transformed,
+ * already transformed, or without {@code @Async}). A class that failed is never recorded, so its errors are
+ * reported again on the next run.
+ *
+ * <p>File format, one line per file after a header: {@code path TAB size TAB mtimeMillis TAB sha256}. The
+ * path is absolute; it comes first and may itself hold tabs, so lines are split from the right.
+ */
+final class IncrementalState {
+    private static final String HEADER = "# lasti incremental state v1";
+
+    /** Size, modification time and content hash of one file as last seen. */
+    record Fingerprint(long size, long mtimeMillis, String sha256) {
+        /** True if {@code size} and {@code mtime} match, which we trust as "not rewritten" like make does. */
+        boolean sameStat(long otherSize, long otherMtime) {
+            return size == otherSize && mtimeMillis == otherMtime;
+        }
+    }
+
+    private final Map<String, Fingerprint> entries;
+
+    private IncrementalState(Map<String, Fingerprint> entries) {
+        this.entries = entries;
+    }
+
+    /** An empty state: every file counts as new. */
+    static IncrementalState empty() {
+        return new IncrementalState(new HashMap<>());
+    }
+
+    /**
+     * Reads the state file. A missing, unreadable or foreign file gives an empty state: the worst case is one
+     * run that re-reads every class, which is always correct because transforming is idempotent.
+     */
+    static IncrementalState load(Path stateFile) {
+        if (stateFile == null || !Files.isRegularFile(stateFile)) {
+            return empty();
+        }
+        try {
+            List<String> lines = Files.readAllLines(stateFile, StandardCharsets.UTF_8);
+            if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
+                return empty();
+            }
+            Map<String, Fingerprint> entries = new HashMap<>();
+            for (String line : lines.subList(1, lines.size())) {
+                String[] right = line.split("\t");
+                if (right.length < 4) {
+                    return empty();
+                }
+                int n = right.length;
+                String path = line.substring(0, line.length() - (right[n - 3].length() + right[n - 2].length()
+                        + right[n - 1].length() + 3));
+                entries.put(path, new Fingerprint(Long.parseLong(right[n - 3]), Long.parseLong(right[n - 2]),
+                        right[n - 1]));
+            }
+            return new IncrementalState(entries);
+        } catch (IOException | RuntimeException e) {
+            return empty();
+        }
+    }
+
+    /** The fingerprint last recorded for {@code file}, or {@code null}. */
+    Fingerprint get(Path file) {
+        return entries.get(key(file));
+    }
+
+    /** Writes {@code recorded} as the new state, atomically. Does nothing without a state file. */
+    static void save(Path stateFile, Map<Path, Fingerprint> recorded) throws IOException {
+        if (stateFile == null) {
+            return;
+        }
+        Map<String, Fingerprint> sorted = new TreeMap<>();
+        recorded.forEach((file, fp) -> sorted.put(key(file), fp));
+        StringBuilder sb = new StringBuilder(HEADER).append('\n');
+        sorted.forEach((path, fp) -> sb.append(path).append('\t').append(fp.size()).append('\t')
+                .append(fp.mtimeMillis()).append('\t').append(fp.sha256()).append('\n'));
+        AtomicFiles.write(stateFile, sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Hex SHA-256 of {@code bytes}. */
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK ships SHA-256", e);
+        }
+    }
+
+    private static String key(Path file) {
+        return file.toAbsolutePath().normalize().toString();
+    }
+}
