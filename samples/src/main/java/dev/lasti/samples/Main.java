@@ -5,32 +5,34 @@ import dev.lasti.Future;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
-/** Runs the samples by name: {@code java -jar samples/target/lasti-samples.jar [name]}. */
+/**
+ * Runs the samples by name: {@code java -jar samples/target/lasti-samples.jar [name]}, or all of them with
+ * {@code tour} (the default). Exits with 1 if a sample failed, 2 for an unknown name.
+ */
 public final class Main {
     private Main() {}
 
+    /** Runs {@code tour} or the sample named by the first argument. */
     public static void main(String[] args) {
         String name = args.length == 0 ? "tour" : args[0];
-        if (name.equals("tour")) {
-            for (Sample s : Sample.ALL) {
-                runOne(s);
-            }
-            return;
+        List<Sample> chosen = select(name);
+        if (chosen.isEmpty()) {
+            System.err.println("unknown sample: " + name + "; try one of: tour " + Sample.names());
+            System.exit(2);
         }
-        for (Sample s : Sample.ALL) {
-            if (s.name().equals(name)) {
-                runOne(s);
-                return;
-            }
-        }
-        System.err.println("unknown sample: " + name + "; try one of: tour " + Sample.names());
-        System.exit(2);
+        int failed = Tour.run(chosen, System.out);
+        // Exit explicitly: HttpClient and worker threads of a failed sample must not keep the JVM up.
+        System.exit(failed == 0 ? 0 : 1);
     }
 
-    private static void runOne(Sample s) {
-        System.out.printf("%-16s %-4s %s%n", s.name(), s.row(), s.summary());
-        System.out.printf("%-21s -> %s%n", "", s.body().get());
+    /** All samples for {@code tour}, else the one with that name, else none. */
+    static List<Sample> select(String name) {
+        if (name.equals("tour")) {
+            return Sample.ALL;
+        }
+        return Sample.ALL.stream().filter(s -> s.name().equals(name)).collect(Collectors.toList());
     }
 
     /** {@code count} concurrent sleeps of {@code each} on one loop thread finish in about {@code each}. */
