@@ -1,9 +1,5 @@
 package dev.lasti.samples;
 
-import dev.lasti.EventLoop;
-import dev.lasti.Future;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -33,23 +29,5 @@ public final class Main {
             return Sample.ALL;
         }
         return Sample.ALL.stream().filter(s -> s.name().equals(name)).collect(Collectors.toList());
-    }
-
-    /** {@code count} concurrent sleeps of {@code each} on one loop thread finish in about {@code each}. */
-    static String sleepers(int count, Duration each) {
-        long start = System.nanoTime();
-        List<Integer> done = EventLoop.run(() -> {
-            List<Future<Integer>> sleeps = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int id = i;
-                Future<Integer> slept = new dev.lasti.Promise<>();
-                EventLoop.sleep(each).whenDone(f -> ((dev.lasti.Promise<Integer>) slept).complete(id));
-                sleeps.add(slept);
-            }
-            return Future.all(sleeps);
-        });
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return String.format("%d tasks each slept %.1f s on one loop thread; all done in %.2f s",
-                done.size(), each.toMillis() / 1000.0, seconds);
     }
 }

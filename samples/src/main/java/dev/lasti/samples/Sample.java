@@ -38,7 +38,7 @@ record Sample(String name, String row, String summary, Supplier<String> body) {
                     Interleave::run),
             new Sample("looping", "S15", "while (await(cursor.fetchNext()))", Looping::run),
             new Sample("sleepers", "-", "100 tasks sleep 1 s each on one loop thread",
-                    () -> Main.sleepers(100, Duration.ofSeconds(1))));
+                    () -> Sleepers.run(100, Duration.ofSeconds(1))));
 
     static String names() {
         return ALL.stream().map(Sample::name).collect(Collectors.joining(" "));

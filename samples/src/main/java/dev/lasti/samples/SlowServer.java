@@ -97,10 +97,11 @@ public final class SlowServer implements AutoCloseable {
             }
             Set<String> bodies = new TreeSet<>();
             for (CompletableFuture<java.net.http.HttpResponse<String>> call : calls) {
-                bodies.add(call.join().body().strip());
+                bodies.add("\"" + call.join().body().strip() + "\"");
             }
-            return String.format("3 concurrent GETs answered %s in %.2f s; each handler slept %.0f s on one"
-                    + " loop thread", bodies, Seconds.since(start), DELAY.toMillis() / 1000.0);
+            return String.format("3 concurrent GETs, all answered %s in %.2f s; each handler slept %.0f s on"
+                    + " one loop thread", String.join(" or ", bodies), Seconds.since(start),
+                    DELAY.toMillis() / 1000.0);
         }
     }
 }

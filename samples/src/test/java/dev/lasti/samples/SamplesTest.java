@@ -110,6 +110,15 @@ class SamplesTest {
     }
 
     @Test
+    void sleepers_aHundredOneSecondNapsTakeOneSecondInAll() {
+        VirtualTime time = new VirtualTime();
+        List<Integer> ids = runVirtual(time, () -> Sleepers.napAll(100, Duration.ofSeconds(1)));
+        assertEquals(100, ids.size());
+        assertEquals(99, (int) ids.get(99));
+        assertEquals(Duration.ofSeconds(1), time.elapsed());
+    }
+
+    @Test
     void everySampleHasAUniqueName() {
         assertEquals(Sample.ALL.size(), Sample.ALL.stream().map(Sample::name).distinct().count());
     }
