@@ -11,6 +11,20 @@ import java.util.List;
 /**
  * S7 (seed 002): long blocking work goes to a worker thread ({@link EventLoop#blocking}); its result comes
  * back into the coroutine, which resumes on the loop thread. Meanwhile the loop keeps serving others.
+ * Seed 002 hands {@code long_io} to a thread and {@code send}s its result back into the generator:
+ *
+ * <pre>
+ * def long_io():
+ *     time.sleep(5)
+ *     yield "io result"
+ *
+ * &#64;gen_coroutine
+ * def req_a():
+ *     ret = yield long_io()        # gen_coroutine runs long_io on thread.start_new_thread
+ * </pre>
+ *
+ * Seed 004's {@code yield thread_pool.submit(blocking_func, args)} is the same idea with a bounded pool,
+ * which is what {@link EventLoop#blocking} is.
  */
 public final class BlockingOffload {
     private BlockingOffload() {}

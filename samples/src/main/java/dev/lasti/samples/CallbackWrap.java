@@ -12,7 +12,14 @@ import java.util.function.BiConsumer;
 
 /**
  * S12 (seed 004): a callback-style API wrapped into a future, like Tornado's {@code gen.Task}. The legacy
- * API calls back on its own thread; the coroutine still resumes on the loop thread.
+ * API calls back on its own thread; the coroutine still resumes on the loop thread. Seed 004:
+ *
+ * <pre>
+ * &#64;gen.coroutine
+ * def call_task():
+ *     # This will be translated by Task into some_function(other_args, callback=callback)
+ *     yield gen.Task(some_function, other_args)
+ * </pre>
  */
 public final class CallbackWrap {
     private CallbackWrap() {}

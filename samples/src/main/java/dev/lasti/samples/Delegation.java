@@ -9,7 +9,18 @@ import java.time.Duration;
 
 /**
  * S6 (seed 001): an {@code @Async} method awaits another one, like {@code yield from}. Values come back up,
- * and an exception thrown in the inner method is caught by the outer one's {@code catch}.
+ * and an exception thrown in the inner method is caught by the outer one's {@code catch}. Seed 001:
+ *
+ * <pre>
+ * def coro1():
+ *     word = yield 'hello'
+ *     yield word
+ *     return word
+ *
+ * def coro2():
+ *     result = yield from coro1()
+ *     print('coro2 result', result)
+ * </pre>
  */
 public final class Delegation {
     private Delegation() {}

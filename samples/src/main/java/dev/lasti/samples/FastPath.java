@@ -8,7 +8,14 @@ import dev.lasti.Future;
 /**
  * S11 (seed 004): awaiting a future that is already done does not suspend and does not go through the
  * loop, like Tornado's Runner continuing at once. Here it runs with no event loop at all: the returned
- * future is already done when the call returns.
+ * future is already done when the call returns. Tornado's Runner (seed 003):
+ *
+ * <pre>
+ * if not self.future.done() or self.future is moment:
+ *     self.io_loop.add_future(self.future, lambda f: self.run())
+ *     return False
+ * return True                     # already done: run() loops and sends the value at once
+ * </pre>
  */
 public final class FastPath {
     private FastPath() {}

@@ -13,7 +13,17 @@ import java.util.Map;
 
 /**
  * S13 (seed 004): waiting on a list and on a map of futures in parallel, like Tornado's {@code yield [..]}
- * and {@code yield {..}}. Three 300 ms fetches take about 300 ms together.
+ * and {@code yield {..}}. Three 300 ms fetches take about 300 ms together. Seed 004:
+ *
+ * <pre>
+ * &#64;gen.coroutine
+ * def parallel_fetch_many(urls):
+ *     responses = yield [http_client.fetch(url) for url in urls]
+ *
+ * &#64;gen.coroutine
+ * def parallel_fetch_dict(urls):
+ *     responses = yield {url: http_client.fetch(url) for url in urls}
+ * </pre>
  */
 public final class Gather {
     static final Duration LATENCY = Duration.ofMillis(300);

@@ -12,7 +12,15 @@ import java.util.List;
 
 /**
  * S15 (seed 004): a loop whose condition awaits, like Motor's {@code while (yield cursor.fetch_next)}. The
- * cursor fetches documents in batches; only the first document of each batch makes the loop wait.
+ * cursor fetches documents in batches; only the first document of each batch makes the loop wait. Seed 004:
+ *
+ * <pre>
+ * &#64;gen.coroutine
+ * def loop_example(collection):
+ *     cursor = db.collection.find()
+ *     while (yield cursor.fetch_next):
+ *         doc = cursor.next_object()
+ * </pre>
  */
 public final class Looping {
     private Looping() {}

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lasti.EventLoop;
 import dev.lasti.Future;
 import dev.lasti.VirtualTime;
+import dev.lasti.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +109,24 @@ class SamplesTest {
         assertEquals("doc-0", docs.get(0));
         assertEquals("doc-24", docs.get(24));
         assertEquals(3, cursor.roundTrips);
+    }
+
+    @Test
+    void slowServer_handlerAnswersHelloWorldAfterExactlyOneSecond() {
+        VirtualTime time = new VirtualTime();
+        HttpResponse response = runVirtual(time, () -> SlowServer.hello(null)); // the handler ignores the request
+        assertEquals(200, response.statusCode());
+        assertEquals("Hello, world\n", new String(response.bodyBytes(), StandardCharsets.UTF_8));
+        assertEquals(SlowServer.DELAY, time.elapsed());
+    }
+
+    @Test
+    void sleepers_aHundredOneSecondNapsTakeOneSecondInAll() {
+        VirtualTime time = new VirtualTime();
+        List<Integer> ids = runVirtual(time, () -> Sleepers.napAll(100, Duration.ofSeconds(1)));
+        assertEquals(100, ids.size());
+        assertEquals(99, (int) ids.get(99));
+        assertEquals(Duration.ofSeconds(1), time.elapsed());
     }
 
     @Test
