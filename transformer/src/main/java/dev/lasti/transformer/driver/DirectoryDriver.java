@@ -71,6 +71,8 @@ public final class DirectoryDriver {
         }
         List<Map.Entry<Path, Fingerprint>> written = tasks.map(writes, Write::target, Write::perform);
         written.forEach(e -> state.put(e.getKey(), e.getValue()));
+        List<Path> frameFiles = inputs.stream().map(Input::file).filter(StaleFrames::looksLikeFrame).toList();
+        deleteStaleFrames(tally.staleFrameOwners, frameFiles, state);
         try {
             IncrementalState.save(options.stateFile(), state);
         } catch (IOException e) {
@@ -82,6 +84,31 @@ public final class DirectoryDriver {
         return new DriverSummary(tally.transformed, tally.already, tally.unchanged, tally.upToDate, tally.failed,
                 tally.frames, tally.methods, tally.diagnostics, Duration.ofNanos(System.nanoTime() - start));
     }
+
+    /**
+     * Phase 4, last step: frame classes an earlier run wrote for owners that were just rewritten (or lost
+     * their last {@code @Async} method) and that the new output no longer has.
+     */
+    private static void deleteStaleFrames(List<Owner> owners, List<Path> frameFiles, Map<Path, Fingerprint> state)
+            throws DriverException {
+        if (frameFiles.isEmpty()) {
+            return;
+        }
+        for (Owner o : owners) {
+            try {
+                String name = o.name() != null ? o.name() : ClassNames.internalName(Files.readAllBytes(o.file()));
+                for (Path stale : StaleFrames.find(o.file(), name, o.frames(), frameFiles)) {
+                    Files.deleteIfExists(stale);
+                    state.remove(stale);
+                }
+            } catch (IOException e) {
+                throw new DriverException("cannot remove stale frame classes of " + o.name(), o.file(), e);
+            }
+        }
+    }
+
+    /** An owner class processed in this run (name null until needed), with the frame classes it has now. */
+    private record Owner(Path file, String name, java.util.Set<String> frames) {}
 
     /** One class file found under a root. */
     private record Input(Path root, Path file) {}
@@ -188,6 +215,7 @@ public final class DirectoryDriver {
         int frames;
         final List<Diagnostic> diagnostics = new ArrayList<>();
         final List<TransformedMethod> methods = new ArrayList<>();
+        final List<Owner> staleFrameOwners = new ArrayList<>();
 
         void count(Processed p, List<Diagnostic> verifyErrors, List<Write> writes, Map<Path, Fingerprint> state) {
             TransformResult result = p.result();
@@ -204,6 +232,8 @@ public final class DirectoryDriver {
             if (result instanceof TransformResult.Unchanged) {
                 unchanged++;
                 state.put(p.input().file(), p.fingerprint());
+                // recompiled without @Async: frames from an earlier run are stale
+                staleFrameOwners.add(new Owner(p.input().file(), null, java.util.Set.of()));
             } else if (result instanceof TransformResult.AlreadyTransformed) {
                 already++;
                 state.put(p.input().file(), p.fingerprint());
@@ -211,6 +241,7 @@ public final class DirectoryDriver {
                 transformed++;
                 writes.add(new Write(p.input().file(), t.classBytes()));
                 String owner = ClassNames.internalName(t.classBytes());
+                staleFrameOwners.add(new Owner(p.input().file(), owner, t.frameClasses().keySet()));
                 t.frameClasses().forEach((name, bytes) -> {
                     frames++;
                     methods.add(TransformedMethod.of(owner, name));
