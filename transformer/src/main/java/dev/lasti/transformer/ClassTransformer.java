@@ -16,6 +16,6 @@ public interface ClassTransformer {
 
     /** The transformer with default options. */
     static ClassTransformer create() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return new dev.lasti.transformer.internal.AsyncClassTransformer();
     }
 }

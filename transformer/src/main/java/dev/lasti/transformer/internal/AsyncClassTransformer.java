@@ -1,0 +1,126 @@
+package dev.lasti.transformer.internal;
+
+import dev.lasti.transformer.ClassTransformer;
+import dev.lasti.transformer.Diagnostic;
+import dev.lasti.transformer.TransformResult;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.tree.AnnotationNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+
+/**
+ * The class-level driver: reads the class, skips it when there is nothing to do, checks every method,
+ * transforms the async ones, and writes the class with lasti's marker plus one frame class per async method
+ * that awaits.
+ */
+public final class AsyncClassTransformer implements ClassTransformer {
+    @Override
+    public TransformResult transform(byte[] classBytes, String origin) {
+        ClassNode owner = new ClassNode();
+        try {
+            new ClassReader(classBytes).accept(owner, ClassReader.EXPAND_FRAMES);
+        } catch (RuntimeException e) {
+            return corrupt(origin, e);
+        }
+        if (hasMarker(owner)) {
+            return new TransformResult.AlreadyTransformed(List.of());
+        }
+        Map<MethodNode, List<AwaitSite>> sites = new HashMap<>();
+        boolean anything = false;
+        for (MethodNode method : owner.methods) {
+            List<AwaitSite> found = AwaitSite.find(method);
+            sites.put(method, found);
+            anything |= !found.isEmpty() || Misuse.isAnnotatedAsync(method);
+        }
+        if (!anything) {
+            return new TransformResult.Unchanged(List.of());
+        }
+        Misuse misuse = new Misuse(owner);
+        Map<MethodNode, Misuse.Kind> kinds = new HashMap<>();
+        for (MethodNode method : owner.methods) {
+            kinds.put(method, misuse.check(method, sites.get(method)));
+        }
+        List<Diagnostic> errors = new ArrayList<>(misuse.errors());
+        Map<String, byte[]> frameClasses = new LinkedHashMap<>();
+        List<MethodNode> methods = new ArrayList<>();
+        Map<String, Integer> namesSeen = new HashMap<>();
+        for (MethodNode method : owner.methods) {
+            methods.add(method);
+            if (kinds.get(method) == Misuse.Kind.PLAIN) {
+                continue;
+            }
+            String frameClass = frameClassName(owner.name, method.name, namesSeen);
+            try {
+                MethodTransformer.Result result = MethodTransformer.transform(owner, method, sites.get(method),
+                        frameClass);
+                if (result.resume() != null) {
+                    methods.add(result.resume());
+                    frameClasses.put(result.frameClassName(), result.frameClass());
+                }
+            } catch (AnalyzerException | UninitializedNews.UnsupportedShape | RuntimeException e) {
+                errors.add(new Diagnostic(Diagnostic.Severity.ERROR, owner.name, owner.sourceFile,
+                        Misuse.firstLine(method), "cannot transform " + Names.display(owner.name, method) + ": "
+                        + e.getMessage(), "simplify the expression around the await, or report a lasti bug"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return new TransformResult.Failed(errors);
+        }
+        owner.methods = methods;
+        if (owner.invisibleAnnotations == null) {
+            owner.invisibleAnnotations = new ArrayList<>();
+        }
+        owner.invisibleAnnotations.add(new AnnotationNode(RuntimeNames.TRANSFORMED_MARKER));
+        try {
+            ClassWriter writer = new NoHierarchyClassWriter();
+            owner.accept(writer);
+            return new TransformResult.Transformed(writer.toByteArray(), frameClasses, List.of());
+        } catch (RuntimeException e) {
+            return new TransformResult.Failed(List.of(new Diagnostic(Diagnostic.Severity.ERROR, owner.name,
+                    owner.sourceFile, -1, "cannot write transformed class " + owner.name + ": " + e, null)));
+        }
+    }
+
+    /** {@code Owner$m$Frame} for the first async method named m, then {@code Owner$m$2$Frame}, ... */
+    private static String frameClassName(String owner, String method, Map<String, Integer> namesSeen) {
+        int n = namesSeen.merge(method, 1, Integer::sum);
+        return owner + "$" + method + (n == 1 ? "" : "$" + n) + "$Frame";
+    }
+
+    private static boolean hasMarker(ClassNode owner) {
+        return owner.invisibleAnnotations != null
+                && owner.invisibleAnnotations.stream().anyMatch(a -> a.desc.equals(RuntimeNames.TRANSFORMED_MARKER));
+    }
+
+    private static TransformResult corrupt(String origin, RuntimeException e) {
+        String name = origin.replace('\\', '/');
+        name = name.endsWith(".class") ? name.substring(0, name.length() - ".class".length()) : name;
+        return new TransformResult.Failed(List.of(new Diagnostic(Diagnostic.Severity.ERROR, name, null, -1,
+                "corrupt or truncated class file " + origin + " (" + e.getClass().getSimpleName()
+                        + (e.getMessage() != null ? ": " + e.getMessage() : "") + ")",
+                "delete it and rebuild; lasti only reads class files javac wrote")));
+    }
+
+    /**
+     * Computes max stack and locals only. Frames come from the transformer, so ASM must never ask for a common
+     * superclass (which would load classes).
+     */
+    private static final class NoHierarchyClassWriter extends ClassWriter {
+        NoHierarchyClassWriter() {
+            super(ClassWriter.COMPUTE_MAXS);
+        }
+
+        @Override
+        protected String getCommonSuperClass(String type1, String type2) {
+            throw new IllegalStateException("lasti never loads classes; asked for the common superclass of "
+                    + type1 + " and " + type2);
+        }
+    }
+}

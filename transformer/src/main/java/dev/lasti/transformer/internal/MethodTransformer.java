@@ -1,0 +1,58 @@
+package dev.lasti.transformer.internal;
+
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.Frame;
+
+/** Turns one async method into a state machine; the top method lists the passes in order. */
+final class MethodTransformer {
+    private MethodTransformer() {}
+
+    /**
+     * The output for one method.
+     *
+     * @param resume the new resume method, or null if the method never awaits
+     * @param frameClass the frame class's bytes, or null if the method never awaits
+     * @param frameClassName its internal name, or null
+     */
+    record Result(MethodNode resume, String frameClassName, byte[] frameClass) {}
+
+    /**
+     * Rewrites {@code method} in place and returns what to add next to it.
+     *
+     * @param frameClass the internal name for the frame class
+     */
+    static Result transform(ClassNode owner, MethodNode method, List<AwaitSite> sites, String frameClass)
+            throws AnalyzerException, UninitializedNews.UnsupportedShape {
+        Map<Integer, LabelNode> suspendLabels = new LinkedHashMap<>();
+        if (sites.isEmpty()) {
+            OriginalMethod.finish(method, null, suspendLabels);
+            return new Result(null, null, null);
+        }
+        Frame<SlotType>[] types = TypeAnalysis.run(owner.name, method);
+        if (UninitializedNews.move(method, sites, types)) {
+            types = TypeAnalysis.run(owner.name, method);
+        }
+        BitSet[] liveIn = Liveness.run(method);
+        FrameLayout layout = FrameLayout.plan(owner.name, method, frameClass, sites, types, liveIn);
+        AwaitRewriter.relaxFrames(method, liveIn);
+        for (AwaitSite site : sites) {
+            suspendLabels.put(site.ordinal(), new LabelNode());
+        }
+        Map<Integer, LabelNode> awaitLabels = new LinkedHashMap<>();
+        AwaitRewriter.expand(method, layout.sites(), awaitLabels, suspendLabels);
+        boolean isInterface = (owner.access & Opcodes.ACC_INTERFACE) != 0;
+        MethodNode resume = ResumeMethod.build(owner.name, isInterface, method, layout, awaitLabels, suspendLabels);
+        OriginalMethod.finish(method, layout, suspendLabels);
+        byte[] frameBytes = FrameClass.write(owner.version, owner.name, isInterface, owner.sourceFile,
+                method.name + method.desc, layout);
+        return new Result(resume, frameClass, frameBytes);
+    }
+}

@@ -1,0 +1,167 @@
+package dev.lasti.transformer.internal;
+
+import dev.lasti.transformer.Diagnostic;
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.AnnotationNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
+
+/**
+ * The build errors found before any rewriting: await where it cannot suspend, {@code @Async} where it
+ * cannot apply. All of them are reported, not only the first.
+ */
+final class Misuse {
+    private final ClassNode owner;
+    private final List<Diagnostic> errors = new ArrayList<>();
+
+    Misuse(ClassNode owner) {
+        this.owner = owner;
+    }
+
+    List<Diagnostic> errors() {
+        return errors;
+    }
+
+    /** How a method is treated. */
+    enum Kind { PLAIN, ASYNC, ASYNC_LAMBDA }
+
+    static boolean isAnnotatedAsync(MethodNode method) {
+        return hasAnnotation(method.invisibleAnnotations) || hasAnnotation(method.visibleAnnotations);
+    }
+
+    private static boolean hasAnnotation(List<AnnotationNode> annotations) {
+        return annotations != null
+                && annotations.stream().anyMatch(a -> a.desc.equals(RuntimeNames.ASYNC_ANNOTATION));
+    }
+
+    static boolean isAsyncReturnType(Type type) {
+        return type.equals(RuntimeNames.FUTURE) || type.equals(RuntimeNames.COMPLETION_STAGE)
+                || type.equals(RuntimeNames.COMPLETABLE_FUTURE);
+    }
+
+    /** Classifies {@code method}, recording an error for each misuse. */
+    Kind check(MethodNode method, List<AwaitSite> sites) {
+        boolean annotated = isAnnotatedAsync(method);
+        Type returnType = Type.getReturnType(method.desc);
+        boolean lambda = method.name.startsWith("lambda$") && (method.access & Opcodes.ACC_SYNTHETIC) != 0;
+        int errorsBefore = errors.size();
+        if (annotated) {
+            checkAnnotatedMethod(method, returnType);
+        } else if (!sites.isEmpty()) {
+            if (lambda && !isAsyncReturnType(returnType)) {
+                for (AwaitSite site : sites) {
+                    error(site.line(), "await inside a lambda whose functional method returns "
+                            + returnType.getClassName() + " in " + Names.display(owner.name, method),
+                            "only lambdas returning dev.lasti.Future, CompletionStage or CompletableFuture can"
+                                    + " await; move the await into an @Async method");
+                }
+            } else if (!lambda) {
+                for (AwaitSite site : sites) {
+                    error(site.line(), "await in " + Names.display(owner.name, method)
+                            + ", which is not @Async", "annotate the method with @dev.lasti.Async and return"
+                            + " dev.lasti.Future, CompletionStage or CompletableFuture");
+                }
+            }
+        }
+        if (!sites.isEmpty()) {
+            checkSynchronized(method, sites);
+            if (method.instructions.size() > 0) {
+                for (AbstractInsnNode insn : method.instructions) {
+                    if (insn.getOpcode() == Opcodes.JSR || insn.getOpcode() == Opcodes.RET) {
+                        error(firstLine(method), "cannot transform " + Names.display(owner.name, method)
+                                + ": it uses JSR/RET subroutines", "recompile the class with a Java 6+ compiler");
+                        break;
+                    }
+                }
+            }
+            if ((owner.version & 0xFFFF) < Opcodes.V1_6) {
+                error(firstLine(method), "cannot transform " + Names.display(owner.name, method)
+                        + ": class file version " + (owner.version & 0xFFFF) + " has no stack map frames",
+                        "recompile the class with --release 8 or newer");
+            }
+        }
+        if (errors.size() > errorsBefore) {
+            return Kind.PLAIN;
+        }
+        if (annotated) {
+            return Kind.ASYNC;
+        }
+        return lambda && !sites.isEmpty() ? Kind.ASYNC_LAMBDA : Kind.PLAIN;
+    }
+
+    private void checkAnnotatedMethod(MethodNode method, Type returnType) {
+        String where = Names.display(owner.name, method);
+        int line = firstLine(method);
+        if (method.name.equals("<init>") || method.name.equals("<clinit>")) {
+            error(line, "@Async on a " + (method.name.equals("<init>") ? "constructor" : "static initializer")
+                    + " in " + where, "move the asynchronous work into an @Async method");
+        } else if ((method.access & Opcodes.ACC_ABSTRACT) != 0) {
+            error(line, "@Async on abstract method " + where,
+                    "annotate the implementations instead; an abstract method has no body to transform");
+        } else if ((method.access & Opcodes.ACC_NATIVE) != 0) {
+            error(line, "@Async on native method " + where, "remove the annotation");
+        } else if (!isAsyncReturnType(returnType)) {
+            error(line, "@Async method " + where + " returns " + returnType.getClassName()
+                    + ", not dev.lasti.Future, CompletionStage or CompletableFuture",
+                    returnType.equals(RuntimeNames.JUC_FUTURE)
+                            ? "declare dev.lasti.Future instead of java.util.concurrent.Future"
+                            : "declare the return type dev.lasti.Future<T>");
+        }
+    }
+
+    /**
+     * javac guards a synchronized block with a catch-any handler that starts by releasing the monitor; an
+     * await inside that range would suspend while holding the lock.
+     */
+    private void checkSynchronized(MethodNode method, List<AwaitSite> sites) {
+        String where = Names.display(owner.name, method);
+        for (AwaitSite site : sites) {
+            if ((method.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
+                error(site.line(), "await inside synchronized method " + where,
+                        "a suspended task must not hold a monitor; remove synchronized");
+                continue;
+            }
+            int index = method.instructions.indexOf(site.call());
+            for (TryCatchBlockNode block : method.tryCatchBlocks) {
+                if (block.type == null && releasesMonitor(block) && method.instructions.indexOf(block.start) <= index
+                        && index < method.instructions.indexOf(block.end)) {
+                    error(site.line(), "await inside a synchronized block in " + where,
+                            "a suspended task must not hold a monitor; await outside the block");
+                    break;
+                }
+            }
+        }
+    }
+
+    private static boolean releasesMonitor(TryCatchBlockNode block) {
+        AbstractInsnNode insn = block.handler;
+        for (int seen = 0; insn != null && seen < 4; insn = insn.getNext()) {
+            if (insn.getOpcode() == Opcodes.MONITOREXIT) {
+                return true;
+            }
+            if (insn.getOpcode() >= 0) {
+                seen++;
+            }
+        }
+        return false;
+    }
+
+    static int firstLine(MethodNode method) {
+        for (AbstractInsnNode insn : method.instructions) {
+            if (insn instanceof LineNumberNode number) {
+                return number.line;
+            }
+        }
+        return -1;
+    }
+
+    private void error(int line, String message, String hint) {
+        errors.add(new Diagnostic(Diagnostic.Severity.ERROR, owner.name, owner.sourceFile, line, message, hint));
+    }
+}

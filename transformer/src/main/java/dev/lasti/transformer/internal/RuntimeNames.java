@@ -1,0 +1,83 @@
+package dev.lasti.transformer.internal;
+
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.MethodInsnNode;
+
+/**
+ * Every runtime type, member and descriptor that the transformer reads or that generated code calls, in one
+ * place. {@code RuntimeNamesTest} checks each one against the real runtime classes by reflection.
+ */
+public final class RuntimeNames {
+    private RuntimeNames() {}
+
+    /** A method the generated code calls. */
+    public record MethodRef(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+        /** A fresh instruction node calling this method. */
+        public MethodInsnNode insn() {
+            return new MethodInsnNode(opcode, owner, name, descriptor, isInterface);
+        }
+
+        /** True if {@code insn} calls exactly this method. */
+        public boolean matches(MethodInsnNode insn) {
+            return insn.getOpcode() == opcode && insn.owner.equals(owner) && insn.name.equals(name)
+                    && insn.desc.equals(descriptor);
+        }
+    }
+
+    /** {@code @dev.lasti.Async}, class retention: a RuntimeInvisibleAnnotation. */
+    public static final String ASYNC_ANNOTATION = "Ldev/lasti/Async;";
+    /** lasti's marker on transformed classes (invisible; the class need not exist at run time). */
+    public static final String TRANSFORMED_MARKER = "Ldev/lasti/internal/Transformed;";
+    /** The debug metadata annotation on frame classes (visible). */
+    public static final String FRAME_INFO = "Ldev/lasti/internal/FrameInfo;";
+
+    public static final Type FUTURE = Type.getObjectType("dev/lasti/Future");
+    public static final Type COMPLETION_STAGE = Type.getObjectType("java/util/concurrent/CompletionStage");
+    public static final Type COMPLETABLE_FUTURE = Type.getObjectType("java/util/concurrent/CompletableFuture");
+    /** The JDK interface users sometimes declare by mistake; gets a hint. */
+    public static final Type JUC_FUTURE = Type.getObjectType("java/util/concurrent/Future");
+    public static final Type FRAME = Type.getObjectType("dev/lasti/internal/Frame");
+    public static final Type THROWABLE = Type.getObjectType("java/lang/Throwable");
+    public static final Type OBJECT = Type.getObjectType("java/lang/Object");
+
+    /** {@code Frame.resumePoint}: 0 = not started, k = suspended at (resuming after) await k. */
+    public static final String RESUME_POINT = "resumePoint";
+
+    public static final MethodRef AWAIT_FUTURE = new MethodRef(Opcodes.INVOKESTATIC, "dev/lasti/Await", "await",
+            "(Ldev/lasti/Future;)Ljava/lang/Object;", false);
+    public static final MethodRef AWAIT_STAGE = new MethodRef(Opcodes.INVOKESTATIC, "dev/lasti/Await", "await",
+            "(Ljava/util/concurrent/CompletionStage;)Ljava/lang/Object;", false);
+    public static final MethodRef ADAPT = new MethodRef(Opcodes.INVOKESTATIC, "dev/lasti/internal/Frames", "adapt",
+            "(Ljava/util/concurrent/CompletionStage;)Ldev/lasti/Future;", false);
+    public static final MethodRef IS_DONE = new MethodRef(Opcodes.INVOKEVIRTUAL, "dev/lasti/Future", "isDone",
+            "()Z", false);
+    public static final MethodRef RESULT_NOW = new MethodRef(Opcodes.INVOKEVIRTUAL, "dev/lasti/Future",
+            "resultNow", "()Ljava/lang/Object;", false);
+    public static final MethodRef FAILED = new MethodRef(Opcodes.INVOKESTATIC, "dev/lasti/Future", "failed",
+            "(Ljava/lang/Throwable;)Ldev/lasti/Future;", false);
+    public static final MethodRef TO_COMPLETABLE = new MethodRef(Opcodes.INVOKEVIRTUAL, "dev/lasti/Future",
+            "toCompletableFuture", "()Ljava/util/concurrent/CompletableFuture;", false);
+    public static final MethodRef FAILED_STAGE = new MethodRef(Opcodes.INVOKESTATIC,
+            "java/util/concurrent/CompletableFuture", "failedFuture",
+            "(Ljava/lang/Throwable;)Ljava/util/concurrent/CompletableFuture;", false);
+    public static final MethodRef FRAME_INIT = new MethodRef(Opcodes.INVOKESPECIAL, "dev/lasti/internal/Frame",
+            "<init>", "()V", false);
+    public static final MethodRef START = new MethodRef(Opcodes.INVOKEVIRTUAL, "dev/lasti/internal/Frame", "start",
+            "(Ldev/lasti/Future;)Ldev/lasti/Future;", false);
+    public static final MethodRef SUSPEND = new MethodRef(Opcodes.INVOKEVIRTUAL, "dev/lasti/internal/Frame",
+            "suspend", "(Ldev/lasti/Future;)Ljava/lang/Object;", false);
+    public static final MethodRef AWAITED = new MethodRef(Opcodes.INVOKEVIRTUAL, "dev/lasti/internal/Frame",
+            "awaited", "()Ldev/lasti/Future;", false);
+    /** The abstract method each frame class implements. */
+    public static final String RESUME_NAME = "resume";
+    public static final String RESUME_DESC = "()Ljava/lang/Object;";
+
+    /** JDK methods the resume method's bad-index error uses. */
+    public static final MethodRef STRING_VALUE_OF_INT = new MethodRef(Opcodes.INVOKESTATIC, "java/lang/String",
+            "valueOf", "(I)Ljava/lang/String;", false);
+    public static final MethodRef STRING_CONCAT = new MethodRef(Opcodes.INVOKEVIRTUAL, "java/lang/String", "concat",
+            "(Ljava/lang/String;)Ljava/lang/String;", false);
+    public static final MethodRef ISE_INIT = new MethodRef(Opcodes.INVOKESPECIAL, "java/lang/IllegalStateException",
+            "<init>", "(Ljava/lang/String;)V", false);
+}
