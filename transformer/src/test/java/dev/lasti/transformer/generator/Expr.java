@@ -39,6 +39,16 @@ sealed interface Expr {
         }
     }
 
+    /** {@code await(s.stage(value))}: the {@code CompletionStage} overload of await; the twin is {@code value}. */
+    record AwaitStage(JType type, Expr value) implements Expr {
+        @Override
+        public String render(Mode mode) {
+            return mode == Mode.ASYNC
+                    ? "await(s.stage(" + value.render(mode) + "))"
+                    : "(" + value.render(mode) + ")";
+        }
+    }
+
     /** An await on a failed future: throws {@link GenException} at the await; the twin throws directly. */
     record AwaitFail(JType type, String message) implements Expr {
         @Override

@@ -29,7 +29,9 @@ final class ExprGenerator {
         }
         int r = sc.rnd.nextInt(100);
         if (r < 25) {
-            return new Await(type, gen(type, depth - 1));
+            Expr value = gen(type, depth - 1);
+            return sc.on(Shape.COMPLETION_STAGES) && sc.chance(15) ? new Expr.AwaitStage(type, value)
+                    : new Await(type, value);
         }
         if (r < 33) {
             return leaf(type);
@@ -105,7 +107,7 @@ final class ExprGenerator {
     }
 
     private Expr switchExpr(JType type, int depth) {
-        boolean onString = sc.chance(40);
+        boolean onString = sc.concatDepth == 0 && sc.chance(40);
         Expr selector = gen(onString ? JType.STRING : JType.INT, depth - 1);
         List<String> labels = new ArrayList<>();
         List<Expr> arms = new ArrayList<>();
@@ -199,8 +201,11 @@ final class ExprGenerator {
         int r = sc.rnd.nextInt(100);
         if (r < 45) {
             JType other = pickScalar();
+            sc.concatDepth++;
             Expr right = sc.chance(8) ? new Lit(JType.STRING, "((String) null)") : gen(other, d);
-            return new Binary(JType.STRING, "+", gen(JType.STRING, d), right);
+            Expr left = gen(JType.STRING, d);
+            sc.concatDepth--;
+            return new Binary(JType.STRING, "+", left, right);
         }
         if (r < 60) {
             return new Call(JType.STRING, "cat", List.of(gen(JType.STRING, d), gen(JType.INT, d), gen(JType.CHAR, d)), "");

@@ -72,11 +72,14 @@ final class GeneratorHarness implements AutoCloseable {
             programs.add(p);
             sources.add(new InMemoryCompiler.Source(p.qualifiedName(), ProgramWriter.render(p)));
         }
-        Map<String, byte[]> compiled = new InMemoryCompiler().compile(sources);
-        ProgramTransformer transformer = new ProgramTransformer();
         List<Finding> findings = new ArrayList<>();
+        Map<String, byte[]> compiled = compile(programs, sources, findings);
+        ProgramTransformer transformer = new ProgramTransformer();
         for (int i = 0; i < programs.size(); i++) {
             Program p = programs.get(i);
+            if (!compiled.containsKey(p.qualifiedName())) {
+                continue; // javac rejected it; compile() made that a finding
+            }
             List<Finding> mine = runProgram(p, classesOf(p, compiled), transformer);
             if (!mine.isEmpty()) {
                 writeFailure(p, sources.get(i).code(), mine);
@@ -84,6 +87,30 @@ final class GeneratorHarness implements AutoCloseable {
             }
         }
         return findings;
+    }
+
+    /**
+     * Compiles the batch in one javac run; if javac rejects it (or crashes, as javac 17 does on some switch
+     * expressions), compiles each program alone so one bad program costs only its own seed.
+     */
+    private Map<String, byte[]> compile(List<Program> programs, List<InMemoryCompiler.Source> sources,
+                                        List<Finding> findings) {
+        InMemoryCompiler javac = new InMemoryCompiler();
+        try {
+            return javac.compile(sources);
+        } catch (InMemoryCompiler.CompileError batchError) {
+            Map<String, byte[]> compiled = new java.util.TreeMap<>();
+            for (int i = 0; i < programs.size(); i++) {
+                try {
+                    compiled.putAll(javac.compile(List.of(sources.get(i))));
+                } catch (InMemoryCompiler.CompileError e) {
+                    Finding f = new Finding(programs.get(i).seed(), Finding.Kind.JAVAC_REJECTED, e.getMessage());
+                    writeFailure(programs.get(i), sources.get(i).code(), List.of(f));
+                    findings.add(f);
+                }
+            }
+            return compiled;
+        }
     }
 
     private List<Finding> runProgram(Program p, Map<String, byte[]> compiled, ProgramTransformer transformer)

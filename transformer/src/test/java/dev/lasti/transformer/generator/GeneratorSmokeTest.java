@@ -1,6 +1,7 @@
 package dev.lasti.transformer.generator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -23,7 +24,7 @@ class GeneratorSmokeTest {
     void generatedPrograms_compileAndTheirPlainTwinsTerminate() throws Exception {
         List<InMemoryCompiler.Source> sources = new ArrayList<>();
         List<ProgramGenerator.Program> programs = new ArrayList<>();
-        for (long seed = 0; seed < 200; seed++) {
+        for (long seed = 0; seed < 50; seed++) {
             ProgramGenerator.Program p = generator.generate(seed);
             programs.add(p);
             sources.add(new InMemoryCompiler.Source(p.qualifiedName(), ProgramWriter.render(p)));
@@ -31,13 +32,16 @@ class GeneratorSmokeTest {
         Map<String, byte[]> classes = new InMemoryCompiler().compile(sources);
         ClassLoader loader = new BytesClassLoader(classes, getClass().getClassLoader());
         int threw = 0;
+        int methods = 0;
         for (ProgramGenerator.Program p : programs) {
             Class<?> c = loader.loadClass(p.qualifiedName());
             for (int i = 0; i < p.methods().size(); i++) {
                 Outcome o = Outcome.plain(c, p.methods().get(i).signature().name(), Args.forSeed(p.seed(), i));
                 threw += o.exception() != null ? 1 : 0;
+                methods++;
             }
         }
-        System.out.println("threw " + threw);
+        // Some twins throw on purpose, but most must return, or the code after the throws goes untested.
+        assertTrue(threw < methods / 2, threw + " of " + methods + " plain twins threw");
     }
 }

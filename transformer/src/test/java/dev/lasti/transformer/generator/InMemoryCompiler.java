@@ -74,13 +74,21 @@ final class InMemoryCompiler {
         // -g: the transformer must keep line numbers and local names, so give it the full debug info.
         List<String> options = List.of("-g", "-proc:none", "-Xlint:none", "-nowarn", "--release", "17",
                 "-classpath", classpath);
-        boolean ok = javac.getTask(null, manager, diagnostics, options, null, units).call();
+        boolean ok;
+        try {
+            ok = javac.getTask(null, manager, diagnostics, options, null, units).call();
+        } catch (RuntimeException crash) {
+            // javac's own assertion errors arrive wrapped in a RuntimeException from call().
+            throw new CompileError("javac crashed: " + crash.getCause());
+        }
         if (!ok) {
-            throw new CompileError(diagnostics.getDiagnostics().stream()
+            String errors = diagnostics.getDiagnostics().stream()
                     .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
                     .limit(20)
                     .map(Object::toString)
-                    .collect(Collectors.joining("\n")));
+                    .collect(Collectors.joining("\n"));
+            throw new CompileError(errors.isEmpty() ? "javac failed without a diagnostic: an internal javac error,"
+                    + " printed to stderr (\"An exception has occurred in the compiler\")" : errors);
         }
         Map<String, byte[]> classes = new TreeMap<>();
         out.forEach((name, bytes) -> classes.put(name, bytes.toByteArray()));

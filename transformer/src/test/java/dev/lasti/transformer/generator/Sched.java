@@ -4,6 +4,8 @@ import dev.lasti.EventLoop;
 import dev.lasti.Future;
 import dev.lasti.Promise;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
 /**
@@ -11,8 +13,9 @@ import java.util.concurrent.Executor;
  * writes {@code await(s.next(v))}; its plain twin writes {@code v}. One instance serves one run, on its loop
  * thread, and counts the awaits so a policy can suspend at a chosen one.
  *
- * <p>This is a stand-in for the shared schedule harness ({@code dev.lasti.transformer.testkit.Schedule}):
- * generated programs need a class on the test class path that both the compiler and the loaded program see.
+ * <p>Why not the shared {@code dev.lasti.transformer.testkit.Schedule}: that one keeps its mode and counters
+ * in static fields behind one lock, so only one run at a time can use it, and the generator runs programs on
+ * two threads at once. An instance per run has no shared state.
  */
 public final class Sched {
     /** How each await of a run completes. */
@@ -76,6 +79,16 @@ public final class Sched {
         return deliver(null, new GenException(message));
     }
 
+    /**
+     * A {@link CompletionStage} for {@code value}, done or pending as the policy says, for the
+     * {@code await(CompletionStage)} overload. Its completion never runs the task on the completing thread.
+     */
+    public <T> CompletionStage<T> stage(T value) {
+        CompletableFuture<T> stage = new CompletableFuture<>();
+        schedule(() -> stage.complete(value));
+        return stage;
+    }
+
     /** What {@code await(s.fail(message))} means in the plain twin: throw right here. */
     public static <T> T raise(String message) {
         throw new GenException(message);
@@ -87,9 +100,14 @@ public final class Sched {
     }
 
     private <T> Future<T> deliver(T value, Throwable error) {
-        count++;
         Promise<T> p = new Promise<>();
-        Runnable complete = () -> p.handle(value, error);
+        schedule(() -> p.handle(value, error));
+        return p;
+    }
+
+    /** Runs {@code complete} now, from the loop's queue, or on the other thread, as the policy says. */
+    private void schedule(Runnable complete) {
+        count++;
         // Java 17 has no pattern switch; the chain is exhaustive over the sealed Policy.
         if (policy instanceof AllDone) {
             complete.run();
@@ -110,6 +128,5 @@ public final class Sched {
                 default -> s.completer().execute(complete);
             }
         }
-        return p;
     }
 }

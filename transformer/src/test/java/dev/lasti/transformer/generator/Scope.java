@@ -28,6 +28,12 @@ final class Scope {
     /** Caught exception variables that may be rethrown here. */
     final List<String> caught = new ArrayList<>();
     int tryDepth;
+    /**
+     * Nesting inside string concatenation operands. javac 17 crashes (AssertionError in
+     * {@code Items$LocalItem}) on a switch expression on a String inside a concatenation, so those are
+     * left out there.
+     */
+    int concatDepth;
     int loopDepth;
     boolean inFinally;
     /** Statements still allowed in this method, so methods stay moderate in size. */

@@ -23,6 +23,8 @@ enum Shape {
     TRY_CATCH,
     /** finally blocks, with awaits inside, and returns/jumps through them. */
     FINALLY,
+    /** {@code await(CompletionStage)}: JDK stages, completed on the loop or on another thread. */
+    COMPLETION_STAGES,
     /** Awaits on futures that failed with a {@link GenException}. */
     FAILED_AWAITS,
     /** {@code new Pair(await(x), await(y))}: an uninitialized object on the stack at the awaits. */
