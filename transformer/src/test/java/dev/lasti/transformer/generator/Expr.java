@@ -134,6 +134,36 @@ sealed interface Expr {
         }
     }
 
+    /** {@code Color.values()[(index & 3) % 3]}: an enum selector, so javac emits its switch-map class. */
+    record EnumOf(Expr index) implements Expr {
+        @Override
+        public JType type() {
+            return JType.COLOR;
+        }
+
+        @Override
+        public String render(Mode mode) {
+            return "Color.values()[(" + index.render(mode) + " & 3) % 3]";
+        }
+    }
+
+    /**
+     * {@code ((Object) subject) instanceof String b ? ifString : otherwise}: a pattern binding that is live
+     * across the awaits of {@code ifString}.
+     */
+    record InstanceOf(Expr subject, String binding, Expr ifString, Expr otherwise) implements Expr {
+        @Override
+        public JType type() {
+            return JType.INT;
+        }
+
+        @Override
+        public String render(Mode mode) {
+            return "(((Object) (" + subject.render(mode) + ")) instanceof String " + binding + " ? "
+                    + ifString.render(mode) + " : " + otherwise.render(mode) + ")";
+        }
+    }
+
     /** {@code s.equals(t)} on strings (never null), so the comparison is by content. */
     record StrEquals(Expr left, Expr right) implements Expr {
         @Override
@@ -155,9 +185,9 @@ sealed interface Expr {
             implements Expr {
         @Override
         public String render(Mode mode) {
-            String sel = selector.type() == JType.STRING
-                    ? selector.render(mode)
-                    : "(" + selector.render(mode) + " & 3)";
+            String sel = selector.type() == JType.INT
+                    ? "(" + selector.render(mode) + " & 3)"
+                    : selector.render(mode);
             StringBuilder sb = new StringBuilder("(switch (").append(sel).append(") {");
             for (int i = 0; i < arms.size(); i++) {
                 sb.append(" case ").append(labels.get(i)).append(" -> ").append(arms.get(i).render(mode)).append(';');

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * Differential test over random programs: each generated {@code @Async} method, transformed and verified,
  * must agree with its plain twin (value, exception class and message, event trace) under every schedule.
  *
- * <p>The fixed seed set always runs. More programs: {@code -Dlasti.generator.count=100000
+ * <p>The fixed seed set always runs. More programs (add {@code -Dtest='GeneratedProgramsTest#propertyMode*'} to skip
+ * the fixed set): {@code -Dlasti.generator.count=100000
  * -Dlasti.generator.seed=123}. Reproduce one: {@code -Dlasti.generator.count=1 -Dlasti.generator.seed=<seed>}.
  * Switch shapes off: {@code -Dlasti.generator.off=FINALLY,NEW_PAIR}.
  */

@@ -29,6 +29,8 @@ class GeneratorCoverageTest {
         shape("switch statement on int, colon form", "case 0:\\n");
         shape("switch statement on String, arrow form", "case \"a\" ->\\n");
         shape("switch expression", "\\(switch \\(");
+        shape("switch on an enum", "switch \\(Color\\.values\\(\\)");
+        shape("instanceof pattern used across an await", "instanceof String p\\d+ \\? \\(len\\(p\\d+\\) \\+ [^\\n]*await\\(");
         shape("try/catch", "catch \\(GenException ex\\d+\\)");
         shape("catch-all RuntimeException", "catch \\(RuntimeException ex\\d+\\)");
         shape("ArithmeticException from division", "catch \\(ArithmeticException ex\\d+\\)");

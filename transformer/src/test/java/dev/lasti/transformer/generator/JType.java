@@ -16,7 +16,9 @@ enum JType {
     CHAR("char", "Character", "C"),
     STRING("String", "String", "T"),
     INT_ARRAY("int[]", "int[]", "IA"),
-    LONG_ARRAY("long[]", "long[]", "JA");
+    LONG_ARRAY("long[]", "long[]", "JA"),
+    /** The generated {@code enum Color {R, G, B}}, only ever a switch selector. */
+    COLOR("Color", "Color", "E");
 
     /** The scalar types an expression generator can be asked for. */
     static final JType[] SCALARS = {INT, LONG, DOUBLE, FLOAT, BOOLEAN, BYTE, SHORT, CHAR, STRING};

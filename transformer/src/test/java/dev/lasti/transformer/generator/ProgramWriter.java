@@ -20,6 +20,8 @@ final class ProgramWriter {
                     this.t = t;
                 }
 
+                enum Color { R, G, B }
+
                 record Pair(long a, String b) {
                     int h() {
                         return (int) (a * 31) + b.length();

@@ -17,6 +17,10 @@ enum Shape {
     FOREACH,
     /** Switch statements on int and String, in arrow and colon form. */
     SWITCH_STATEMENTS,
+    /** Switch statements and expressions on the generated enum {@code Color}. */
+    ENUM_SWITCHES,
+    /** {@code instanceof String b} patterns whose binding is used across awaits. */
+    PATTERNS,
     /** Switch expressions with awaits in the selector and the arms. */
     SWITCH_EXPRESSIONS,
     /** try/catch with awaits in the try and the catch blocks, and rethrow. */

@@ -132,14 +132,14 @@ sealed interface Stmt {
     }
 
     /**
-     * A switch statement on {@code selector & 3} or on a string, in arrow form or in colon form with a
+     * A switch statement on {@code selector & 3}, on a string or on an enum, in arrow form or in colon form with a
      * {@code break} ending every group.
      */
     record Switch(Expr selector, boolean arrows, List<String> labels, List<Block> arms, Block otherwise)
             implements Stmt {
         @Override
         public void render(Mode mode, int indent, StringBuilder out) {
-            String sel = selector.type() == JType.STRING ? selector.render(mode) : "(" + selector.render(mode) + " & 3)";
+            String sel = selector.type() == JType.INT ? "(" + selector.render(mode) + " & 3)" : selector.render(mode);
             line(out, indent).append("switch (").append(sel).append(") {\n");
             for (int i = 0; i <= arms.size(); i++) {
                 String head = i < arms.size() ? "case " + labels.get(i) : "default";

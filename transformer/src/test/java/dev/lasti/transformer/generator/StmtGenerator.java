@@ -216,14 +216,13 @@ final class StmtGenerator {
     }
 
     private Stmt switchStmt(int nesting) {
-        boolean onString = sc.chance(40);
-        Expr selector = ex.gen(onString ? JType.STRING : JType.INT, 1);
+        Expr selector = ex.selector(1, true);
         List<String> labels = new ArrayList<>();
         List<Block> arms = new ArrayList<>();
         sc.targets.add(new Scope.Target(null, false));
         int n = 1 + sc.rnd.nextInt(3);
         for (int i = 0; i < n; i++) {
-            labels.add(onString ? "\"" + new String[] {"a", "b", "xy"}[i] + "\"" : Integer.toString(i));
+            labels.add(ExprGenerator.caseLabel(selector.type(), i));
             arms.add(block(nesting + 1, 3));
         }
         Block otherwise = block(nesting + 1, 2);
