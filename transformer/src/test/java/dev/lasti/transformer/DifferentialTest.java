@@ -43,7 +43,7 @@ class DifferentialTest {
         return tests.stream();
     }
 
-    private static final List<String> FIXTURES = List.of("Basics", "Loops", "Stacks", "Exceptions", "Switches", "Members");
+    private static final List<String> FIXTURES = List.of("Basics", "Loops", "Stacks", "Exceptions", "Switches", "Members", "Harder");
 
     private static void check(Method async, Method plain) {
         Schedule.Outcome expected = Schedule.runPlain(() -> invoke(plain));

@@ -64,10 +64,13 @@ public final class AsyncClassTransformer implements ClassTransformer {
                     methods.add(result.resume());
                     frameClasses.put(result.frameClassName(), result.frameClass());
                 }
-            } catch (AnalyzerException | UninitializedNews.UnsupportedShape | RuntimeException e) {
-                errors.add(new Diagnostic(Diagnostic.Severity.ERROR, owner.name, owner.sourceFile,
-                        Misuse.firstLine(method), "cannot transform " + Names.display(owner.name, method) + ": "
-                        + e.getMessage(), "simplify the expression around the await, or report a lasti bug"));
+            } catch (UninitializedNews.UnsupportedShape e) {
+                errors.add(cannotTransform(owner, method, e.getMessage(),
+                        "compute the awaited constructor arguments into locals before the `new`"));
+            } catch (AnalyzerException | RuntimeException e) {
+                // an input the analysis does not understand, or a transformer bug: never a silent degrade
+                errors.add(cannotTransform(owner, method, e.toString(),
+                        "please report this to lasti with the class file; the method cannot be made async"));
             }
         }
         if (!errors.isEmpty()) {
@@ -86,6 +89,11 @@ public final class AsyncClassTransformer implements ClassTransformer {
             return new TransformResult.Failed(List.of(new Diagnostic(Diagnostic.Severity.ERROR, owner.name,
                     owner.sourceFile, -1, "cannot write transformed class " + owner.name + ": " + e, null)));
         }
+    }
+
+    private static Diagnostic cannotTransform(ClassNode owner, MethodNode method, String reason, String hint) {
+        return new Diagnostic(Diagnostic.Severity.ERROR, owner.name, owner.sourceFile, Misuse.firstLine(method),
+                "cannot transform " + Names.display(owner.name, method) + ": " + reason, hint);
     }
 
     /** {@code Owner$m$Frame} for the first async method named m, then {@code Owner$m$2$Frame}, ... */

@@ -18,6 +18,12 @@ import org.objectweb.asm.tree.VarInsnNode;
  * Which local slots are live (may be read before being written) before each instruction: a backward
  * dataflow over the control-flow graph, exception edges included. A slot live at an await is saved into the
  * frame; every other slot is set to TOP in the rewritten stack map frames.
+ * <pre>
+ *   LDC "dead"; ASTORE 1; ALOAD 1; INVOKEVIRTUAL length; POP    slot 1 dies here
+ *   LDC 7L; LSTORE 2
+ *   ALOAD 0; INVOKESTATIC Await.await                       live before the await: {2}
+ *   ...; LLOAD 2; ...
+ * </pre>
  */
 final class Liveness {
     private Liveness() {}

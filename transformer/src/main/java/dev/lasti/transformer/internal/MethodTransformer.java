@@ -48,6 +48,8 @@ final class MethodTransformer {
         }
         Map<Integer, LabelNode> awaitLabels = new LinkedHashMap<>();
         AwaitRewriter.expand(method, layout.sites(), awaitLabels, suspendLabels);
+        // the resume method copies the shared body before the original method gets its catch-all and
+        // suspend blocks, which differ between the two
         boolean isInterface = (owner.access & Opcodes.ACC_INTERFACE) != 0;
         MethodNode resume = ResumeMethod.build(owner.name, isInterface, method, layout, awaitLabels, suspendLabels);
         OriginalMethod.finish(method, layout, suspendLabels);

@@ -60,18 +60,35 @@ final class ResumeMethod {
         code.add(body);
         addBodyStartFrame(owner, original, code, bodyStart);
         addFrameSlotToFrames(code, layout);
-        int futureSlot = layout.frameSlot() + 1;
         for (FrameLayout.SitePlan plan : layout.sites()) {
-            code.add(labels.get(suspendLabels.get(plan.site().ordinal())));
-            code.add(FrameNodes.frame(withFrame(plan.frameLocals(), layout), plan.frameStack(), code));
-            code.add(new VarInsnNode(Opcodes.ASTORE, futureSlot));
-            code.add(SaveRestore.save(layout, plan, layout.frameSlot()));
-            // stack: (empty)
-            code.add(new VarInsnNode(Opcodes.ALOAD, layout.frameSlot()));
-            code.add(new VarInsnNode(Opcodes.ALOAD, futureSlot));
-            code.add(RuntimeNames.SUSPEND.insn());
-            code.add(new InsnNode(Opcodes.ARETURN));
+            code.add(suspendBlock(layout, plan, labels.get(suspendLabels.get(plan.site().ordinal())), code));
         }
+        copyDebugAndHandlers(original, resume, labels);
+        resume.maxLocals = layout.frameSlot() + 2;
+        return resume;
+    }
+
+    /** Saves into the existing frame (no allocation) and returns {@code frame.suspend(future)}. */
+    private static InsnList suspendBlock(FrameLayout layout, FrameLayout.SitePlan plan, LabelNode label,
+                                         InsnList code) {
+        int futureSlot = layout.frameSlot() + 1;
+        InsnList out = new InsnList();
+        out.add(label);
+        out.add(FrameNodes.frame(withFrame(plan.frameLocals(), layout), plan.frameStack(), code));
+        // stack: s0 .. sn-1, Future
+        out.add(new VarInsnNode(Opcodes.ASTORE, futureSlot));
+        out.add(SaveRestore.save(layout, plan, layout.frameSlot()));
+        // stack: (empty)
+        out.add(new VarInsnNode(Opcodes.ALOAD, layout.frameSlot()));
+        out.add(new VarInsnNode(Opcodes.ALOAD, futureSlot));
+        out.add(RuntimeNames.SUSPEND.insn());
+        // stack: SUSPENDED
+        out.add(new InsnNode(Opcodes.ARETURN));
+        return out;
+    }
+
+    /** The user's handlers and local variable names, on the copied labels, so a debugger shows the locals. */
+    private static void copyDebugAndHandlers(MethodNode original, MethodNode resume, Map<LabelNode, LabelNode> labels) {
         for (TryCatchBlockNode block : original.tryCatchBlocks) {
             resume.tryCatchBlocks.add(new TryCatchBlockNode(labels.get(block.start), labels.get(block.end),
                     labels.get(block.handler), block.type));
@@ -83,8 +100,6 @@ final class ResumeMethod {
                         labels.get(local.start), labels.get(local.end), local.index));
             }
         }
-        resume.maxLocals = layout.frameSlot() + 2;
-        return resume;
     }
 
     private static InsnList prologue(String owner, MethodNode original, FrameLayout layout,

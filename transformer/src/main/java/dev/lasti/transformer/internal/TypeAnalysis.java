@@ -16,6 +16,12 @@ import org.objectweb.asm.tree.analysis.Frame;
  * carry a stack map frame at every branch target and handler, the state is reset from javac's frame there
  * and otherwise follows from the previous instruction, so no merge (and no class hierarchy) is ever needed.
  * The value rules live in {@link TypeInterpreter}.
+ * <pre>
+ *   ILOAD 0                      before: locals [I, Future]   stack []
+ *   ALOAD 1                      before: stack [I]
+ *   INVOKESTATIC Await.await     before: stack [I, Future]     (what the await saves: stack0 = int)
+ *   L1  FRAME FULL [I] []        reset from javac's frame, no merge
+ * </pre>
  */
 final class TypeAnalysis {
     private TypeAnalysis() {}
