@@ -15,6 +15,11 @@ import java.util.List;
  */
 final class ExprGenerator {
     private static final String[] WORDS = {"a", "b", "xy", "q"};
+    /**
+     * The trace, passed to the static helpers explicitly: {@code t} is a field in instance methods and a
+     * parameter in static ones, so the same text works in both.
+     */
+    private static final Lit TRACE = new Lit(JType.STRING, "t");
     private final Scope sc;
 
     ExprGenerator(Scope sc) {
@@ -40,7 +45,7 @@ final class ExprGenerator {
             return new Expr.Cond(type, gen(JType.BOOLEAN, depth - 1), gen(type, depth - 1), gen(type, depth - 1));
         }
         if (r < 45) {
-            return new Call(type, "tr" + type.code, List.of(label(), gen(type, depth - 1)), "");
+            return new Call(type, "tr" + type.code, List.of(TRACE, label(), gen(type, depth - 1)), "");
         }
         // No boolean switch expressions: javac 17 emits unverifiable code for them as a condition
         // (seeds 1144, 2395, 3068 of the first property run; see the generator report).
@@ -102,8 +107,13 @@ final class ExprGenerator {
         }
         sc.callBudget--;
         ProgramGenerator.Signature callee = fits.get(sc.rnd.nextInt(fits.size()));
-        List<Expr> args = List.of(gen(JType.INT, depth - 1), gen(JType.LONG, depth - 1),
-                gen(JType.DOUBLE, depth - 1), gen(JType.STRING, depth - 1), new Lit(JType.INT, "(depth - 1)"));
+        List<Expr> args = new ArrayList<>();
+        if (callee.isStatic()) {
+            args.add(new Lit(JType.STRING, "s"));
+            args.add(TRACE);
+        }
+        args.addAll(List.of(gen(JType.INT, depth - 1), gen(JType.LONG, depth - 1),
+                gen(JType.DOUBLE, depth - 1), gen(JType.STRING, depth - 1), new Lit(JType.INT, "(depth - 1)")));
         return new Expr.Cond(type, new Lit(JType.BOOLEAN, "(depth > 0)"),
                 new Expr.CallAsync(type, callee.name(), args), lit(type));
     }
@@ -162,7 +172,7 @@ final class ExprGenerator {
         }
         if (r < 22) {
             return new Call(JType.INT, "mix",
-                    List.of(gen(JType.INT, d), gen(JType.LONG, d), gen(JType.DOUBLE, d), gen(JType.STRING, d)), "");
+                    List.of(TRACE, gen(JType.INT, d), gen(JType.LONG, d), gen(JType.DOUBLE, d), gen(JType.STRING, d)), "");
         }
         if (r < 30 && sc.on(Shape.NEW_PAIR)) {
             return new Call(JType.INT, "new Pair", List.of(gen(JType.LONG, d), gen(JType.STRING, d)), ".h()");
@@ -245,7 +255,7 @@ final class ExprGenerator {
             return new Binary(JType.STRING, "+", left, right);
         }
         if (r < 60) {
-            return new Call(JType.STRING, "cat", List.of(gen(JType.STRING, d), gen(JType.INT, d), gen(JType.CHAR, d)), "");
+            return new Call(JType.STRING, "cat", List.of(TRACE, gen(JType.STRING, d), gen(JType.INT, d), gen(JType.CHAR, d)), "");
         }
         if (r < 72 && sc.on(Shape.NEW_PAIR)) {
             return new Call(JType.STRING, "new Pair", List.of(gen(JType.LONG, d), gen(JType.STRING, d)), ".toString()");

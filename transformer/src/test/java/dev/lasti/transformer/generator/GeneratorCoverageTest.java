@@ -48,6 +48,7 @@ class GeneratorCoverageTest {
         shape("new Pair(await(x), ...) with NEW on the stack", "new Pair\\(await\\(");
         shape("nested async call", "await\\(m\\d\\(");
         shape("array initialiser with awaits", "new (int|long)\\[\\] \\{await\\(");
+        shape("static async method awaiting a static one", "await\\(m\\d\\(s, t, ");
         shape("long local", "\\blong v\\d+ = ");
         shape("double local", "\\bdouble v\\d+ = ");
         shape("float local", "\\bfloat v\\d+ = ");

@@ -36,7 +36,7 @@ class GeneratorSmokeTest {
         for (ProgramGenerator.Program p : programs) {
             Class<?> c = loader.loadClass(p.qualifiedName());
             for (int i = 0; i < p.methods().size(); i++) {
-                Outcome o = Outcome.plain(c, p.methods().get(i).signature().name(), Args.forSeed(p.seed(), i));
+                Outcome o = Outcome.plain(c, p.methods().get(i).signature(), Args.forSeed(p.seed(), i));
                 threw += o.exception() != null ? 1 : 0;
                 methods++;
             }

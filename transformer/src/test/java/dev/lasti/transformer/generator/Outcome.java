@@ -1,7 +1,6 @@
 package dev.lasti.transformer.generator;
 
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.Objects;
 
 /**
@@ -22,13 +21,12 @@ record Outcome(String value, String exception, String message, String trace) {
         return new Outcome(null, t.getClass().getName(), t.getMessage(), trace.toString());
     }
 
-    /** Runs the plain twin {@code name$plain} on a fresh instance. */
-    static Outcome plain(Class<?> program, String method, Object[] args) throws ReflectiveOperationException {
+    /** Runs the plain twin {@code name$plain} (on a fresh instance unless it is static). */
+    static Outcome plain(Class<?> program, ProgramGenerator.Signature method, Object[] args)
+            throws ReflectiveOperationException {
         StringBuilder trace = new StringBuilder();
-        Object target = program.getConstructor(Sched.class, StringBuilder.class).newInstance(null, trace);
-        Method m = program.getMethod(method + "$plain", Args.TYPES);
         try {
-            return returned(m.invoke(target, args), trace);
+            return returned(Args.invoke(program, method.name() + "$plain", method.isStatic(), null, trace, args), trace);
         } catch (InvocationTargetException e) {
             return threw(e.getCause(), trace);
         }

@@ -12,11 +12,18 @@ import java.util.Set;
  * their plain twins. The same seed and shapes always give the same source.
  */
 final class ProgramGenerator {
-    /** Every generated method takes these, so any method can call any other. */
+    /**
+     * Every generated method takes these, so any method can call any other. Static methods take the schedule
+     * and the trace first, so their parameters sit in other slots than an instance method's.
+     */
     static final String PARAMS = "int a, long b, double c, String d, int depth";
 
-    /** The name and return type of a generated method, all that a caller needs. */
-    record Signature(String name, JType returns) {}
+    /** The name, return type and kind of a generated method, all that a caller needs. */
+    record Signature(String name, JType returns, boolean isStatic) {
+        String params() {
+            return (isStatic ? "Sched s, StringBuilder t, " : "") + PARAMS;
+        }
+    }
 
     /** One generated method: its signature and its body, rendered twice by {@link ProgramWriter}. */
     record Method(Signature signature, Block body) {}
@@ -40,8 +47,14 @@ final class ProgramGenerator {
         List<Method> methods = new ArrayList<>();
         List<Signature> callees = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Signature sig = new Signature("m" + i, JType.RETURNS[rnd.nextInt(JType.RETURNS.length)]);
-            List<Signature> visible = new ArrayList<>(callees);
+            JType returns = JType.RETURNS[rnd.nextInt(JType.RETURNS.length)];
+            Signature sig = new Signature("m" + i, returns, shapes.contains(Shape.STATIC_METHODS) && rnd.nextInt(3) == 0);
+            List<Signature> visible = new ArrayList<>();
+            for (Signature callee : callees) {
+                if (callee.isStatic() || !sig.isStatic()) { // a static method has no receiver to call with
+                    visible.add(callee);
+                }
+            }
             if (shapes.contains(Shape.NESTED_CALLS)) {
                 visible.add(sig); // recursion, bounded by the depth parameter
             }

@@ -4,7 +4,6 @@ import dev.lasti.EventLoop;
 import dev.lasti.Future;
 import dev.lasti.transformer.generator.ProgramGenerator.Program;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,12 +28,13 @@ final class ProgramRunner {
     List<Finding> run(Program p, Class<?> program) throws ReflectiveOperationException {
         List<Finding> findings = new ArrayList<>();
         for (int i = 0; i < p.methods().size(); i++) {
-            String name = p.methods().get(i).signature().name();
+            ProgramGenerator.Signature sig = p.methods().get(i).signature();
+            String name = sig.name();
             Object[] args = Args.forSeed(p.seed(), i);
-            Outcome expected = Outcome.plain(program, name, args);
-            for (Sched.Policy policy : schedules(program, name, args, p.seed() * 7 + i)) {
+            Outcome expected = Outcome.plain(program, sig, args);
+            for (Sched.Policy policy : schedules(program, sig, args, p.seed() * 7 + i)) {
                 Sched sched = new Sched(policy);
-                Run actual = runAsync(program, name, args, sched);
+                Run actual = runAsync(program, sig, args, sched);
                 runs++;
                 awaits += sched.count();
                 String where = name + " under " + policy.describe();
@@ -57,10 +57,10 @@ final class ProgramRunner {
      * All done, all suspended, other thread, suspend only at a few await ordinals spread over the run (the
      * count comes from an all-done run, which takes the same path), and one seeded random mix.
      */
-    private List<Sched.Policy> schedules(Class<?> program, String name, Object[] args, long seed)
+    private List<Sched.Policy> schedules(Class<?> program, ProgramGenerator.Signature sig, Object[] args, long seed)
             throws ReflectiveOperationException {
         Sched probe = new Sched(new Sched.AllDone());
-        runAsync(program, name, args, probe);
+        runAsync(program, sig, args, probe);
         int awaits = probe.count();
         List<Sched.Policy> out = new ArrayList<>(List.of(new Sched.AllDone(), new Sched.AllSuspend(),
                 new Sched.OtherThread(completer)));
@@ -84,15 +84,12 @@ final class ProgramRunner {
     /** One async run's outcome; {@code escaped} when the call threw instead of returning a future. */
     record Run(Outcome outcome, boolean escaped) {}
 
-    private static Run runAsync(Class<?> program, String name, Object[] args, Sched sched)
-            throws ReflectiveOperationException {
+    private static Run runAsync(Class<?> program, ProgramGenerator.Signature sig, Object[] args, Sched sched) {
         StringBuilder trace = new StringBuilder();
-        Object target = program.getConstructor(Sched.class, StringBuilder.class).newInstance(sched, trace);
-        Method m = program.getMethod(name, Args.TYPES);
         try {
             // The generous threshold keeps the blocked-loop detector quiet while javac batches load the cores.
             EventLoop loop = EventLoop.builder().blockedThreshold(Duration.ofSeconds(30)).build();
-            Object value = loop.runUntilComplete(() -> call(m, target, args));
+            Object value = loop.runUntilComplete(() -> call(program, sig, sched, trace, args));
             return new Run(Outcome.returned(value, trace), false);
         } catch (Escaped e) {
             return new Run(Outcome.threw(e.getCause(), trace), true);
@@ -102,13 +99,14 @@ final class ProgramRunner {
     }
 
     @SuppressWarnings("unchecked")
-    private static Future<Object> call(Method m, Object target, Object[] args) {
+    private static Future<Object> call(Class<?> program, ProgramGenerator.Signature sig, Sched sched,
+                                       StringBuilder trace, Object[] args) {
         try {
-            return (Future<Object>) m.invoke(target, args);
+            return (Future<Object>) Args.invoke(program, sig.name(), sig.isStatic(), sched, trace, args);
         } catch (InvocationTargetException e) {
             throw new Escaped(e.getCause());
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("generated methods are public: " + m, e);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot call generated method " + sig, e);
         }
     }
 

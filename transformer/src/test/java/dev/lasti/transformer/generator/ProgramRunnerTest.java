@@ -91,7 +91,7 @@ class ProgramRunnerTest {
         assertNull(t.error());
         Class<?> type = new BytesClassLoader(t.classes(), ProgramRunnerTest.class.getClassLoader()).loadClass("gen.Handmade");
         Program program = new Program(42, "Handmade",
-                List.of(new Method(new Signature(method, JType.INT), new Stmt.Block(List.of()))));
+                List.of(new Method(new Signature(method, JType.INT, false), new Stmt.Block(List.of()))));
         ExecutorService completer = Executors.newSingleThreadExecutor();
         try {
             return new ProgramRunner(completer).run(program, type);

@@ -10,7 +10,10 @@ import dev.lasti.transformer.generator.ProgramGenerator.Program;
 final class ProgramWriter {
     private ProgramWriter() {}
 
-    /** Trace helpers: each records {@code label=value;} and passes the value through, one per type. */
+    /**
+     * Trace helpers: each records {@code label=value;} and passes the value through, one per type. They are
+     * static and take the trace, so static generated methods can call them too.
+     */
     private static final String HELPERS = """
                 private final Sched s;
                 private final StringBuilder t;
@@ -28,22 +31,22 @@ final class ProgramWriter {
                     }
                 }
 
-                int trI(String l, int v) { t.append(l).append('=').append(v).append(';'); return v; }
-                long trJ(String l, long v) { t.append(l).append('=').append(v).append(';'); return v; }
-                double trD(String l, double v) { t.append(l).append('=').append(v).append(';'); return v; }
-                float trF(String l, float v) { t.append(l).append('=').append(v).append(';'); return v; }
-                boolean trZ(String l, boolean v) { t.append(l).append('=').append(v).append(';'); return v; }
-                byte trB(String l, byte v) { t.append(l).append('=').append(v).append(';'); return v; }
-                short trS(String l, short v) { t.append(l).append('=').append(v).append(';'); return v; }
-                char trC(String l, char v) { t.append(l).append('=').append(v).append(';'); return v; }
-                String trT(String l, String v) { t.append(l).append('=').append(v).append(';'); return v; }
+                static int trI(StringBuilder t, String l, int v) { t.append(l).append('=').append(v).append(';'); return v; }
+                static long trJ(StringBuilder t, String l, long v) { t.append(l).append('=').append(v).append(';'); return v; }
+                static double trD(StringBuilder t, String l, double v) { t.append(l).append('=').append(v).append(';'); return v; }
+                static float trF(StringBuilder t, String l, float v) { t.append(l).append('=').append(v).append(';'); return v; }
+                static boolean trZ(StringBuilder t, String l, boolean v) { t.append(l).append('=').append(v).append(';'); return v; }
+                static byte trB(StringBuilder t, String l, byte v) { t.append(l).append('=').append(v).append(';'); return v; }
+                static short trS(StringBuilder t, String l, short v) { t.append(l).append('=').append(v).append(';'); return v; }
+                static char trC(StringBuilder t, String l, char v) { t.append(l).append('=').append(v).append(';'); return v; }
+                static String trT(StringBuilder t, String l, String v) { t.append(l).append('=').append(v).append(';'); return v; }
 
-                int mix(int a, long b, double c, String d) {
+                static int mix(StringBuilder t, int a, long b, double c, String d) {
                     t.append("mix(").append(a).append(',').append(b).append(',').append(c).append(',').append(d).append(");");
                     return (int) (a * 31 + b) + d.length() + (int) c;
                 }
 
-                String cat(String a, int b, char c) {
+                static String cat(StringBuilder t, String a, int b, char c) {
                     t.append("cat;");
                     return cut(a + b + c);
                 }
@@ -73,11 +76,12 @@ final class ProgramWriter {
         for (Method m : p.methods()) {
             String name = m.signature().name();
             JType ret = m.signature().returns();
-            out.append("\n    @Async\n    public Future<").append(ret.boxed).append("> ").append(name)
-                    .append('(').append(ProgramGenerator.PARAMS).append(")\n");
+            String modifiers = m.signature().isStatic() ? "public static " : "public ";
+            out.append("\n    @Async\n    ").append(modifiers).append("Future<").append(ret.boxed).append("> ").append(name)
+                    .append('(').append(m.signature().params()).append(")\n");
             m.body().render(Mode.ASYNC, 1, out);
-            out.append("\n    public ").append(ret.source).append(' ').append(name).append("$plain(")
-                    .append(ProgramGenerator.PARAMS).append(")\n");
+            out.append("\n    ").append(modifiers).append(ret.source).append(' ').append(name).append("$plain(")
+                    .append(m.signature().params()).append(")\n");
             m.body().render(Mode.PLAIN, 1, out);
         }
         return out.append("}\n").toString();

@@ -35,6 +35,8 @@ enum Shape {
     NEW_PAIR,
     /** One generated {@code @Async} method awaiting another, and itself (bounded recursion). */
     NESTED_CALLS,
+    /** Static {@code @Async} methods: no receiver, so parameters and locals start at slot 0. */
+    STATIC_METHODS,
     /** byte, short, char and float locals and stack values. */
     SMALL_PRIMITIVES,
     /** int/long arrays, element stores and compound element stores with awaits. */
