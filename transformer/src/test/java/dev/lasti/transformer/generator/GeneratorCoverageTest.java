@@ -96,6 +96,55 @@ class GeneratorCoverageTest {
         assertTrue(recursive >= 50, "only " + recursive + " recursive methods");
     }
 
+    @Test
+    void returnInsideTry_withAFinallyBlock_appears() {
+        ProgramGenerator generator = new ProgramGenerator(EnumSet.allOf(Shape.class));
+        int methods = 0;
+        for (long seed = 0; seed < GeneratedProgramsTest.FIXED; seed++) {
+            for (ProgramGenerator.Method m : generator.generate(seed).methods()) {
+                methods += returnsThroughFinally(m.body()) ? 1 : 0;
+            }
+        }
+        assertTrue(methods >= 50, "only " + methods + " methods return through a finally block");
+    }
+
+    /** Whether some try with a finally block has a return inside its try block. */
+    private static boolean returnsThroughFinally(Stmt s) {
+        return children(s).stream().anyMatch(GeneratorCoverageTest::returnsThroughFinally)
+                || s instanceof Stmt.Try t && t.fin() != null && contains(t.body(), Stmt.Return.class);
+    }
+
+    private static boolean contains(Stmt s, Class<? extends Stmt> kind) {
+        return kind.isInstance(s) || children(s).stream().anyMatch(c -> contains(c, kind));
+    }
+
+    /** The statements directly inside {@code s}. */
+    private static java.util.List<Stmt> children(Stmt s) {
+        java.util.List<Stmt> out = new java.util.ArrayList<>();
+        if (s instanceof Stmt.Block b) {
+            out.addAll(b.body());
+        } else if (s instanceof Stmt.If i) {
+            out.add(i.then());
+            if (i.orElse() != null) {
+                out.add(i.orElse());
+            }
+        } else if (s instanceof Stmt.Loop l) {
+            out.add(l.body());
+        } else if (s instanceof Stmt.ForEach f) {
+            out.add(f.body());
+        } else if (s instanceof Stmt.Switch w) {
+            out.addAll(w.arms());
+            out.add(w.otherwise());
+        } else if (s instanceof Stmt.Try t) {
+            out.add(t.body());
+            t.catches().forEach(c -> out.add(c.body()));
+            if (t.fin() != null) {
+                out.add(t.fin());
+            }
+        }
+        return out;
+    }
+
     /** The async methods' bodies only, so the twins and helpers cannot match a pattern. */
     private static String asyncOnly(Program p) {
         StringBuilder out = new StringBuilder();
