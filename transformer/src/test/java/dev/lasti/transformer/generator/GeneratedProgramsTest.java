@@ -1,0 +1,78 @@
+package dev.lasti.transformer.generator;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Differential test over random programs: each generated {@code @Async} method, transformed and verified,
+ * must agree with its plain twin (value, exception class and message, event trace) under every schedule.
+ *
+ * <p>The fixed seed set always runs. More programs (add {@code -Dtest='GeneratedProgramsTest#propertyMode*'} to skip
+ * the fixed set): {@code -Dlasti.generator.count=100000
+ * -Dlasti.generator.seed=123}. Reproduce one: {@code -Dlasti.generator.count=1 -Dlasti.generator.seed=<seed>}.
+ * Switch shapes off: {@code -Dlasti.generator.off=FINALLY,NEW_PAIR}.
+ */
+class GeneratedProgramsTest {
+    /** Seeds 0..FIXED-1 run in every build. */
+    static final int FIXED = 1000;
+    private static final Path FAILURES = Path.of("target", "generator-failures");
+
+    @Test
+    void fixedSeedPrograms_behaveLikeTheirPlainTwins_underEverySchedule() throws Exception {
+        check(0, FIXED);
+    }
+
+    @Test
+    void propertyMode_runsManyMorePrograms_whenCountIsGiven() throws Exception {
+        String count = System.getProperty("lasti.generator.count");
+        assumeTrue(count != null, "property mode is off: set -Dlasti.generator.count=N (and optionally "
+                + "-Dlasti.generator.seed=S) to run N more generated programs from seed S");
+        long seed = Long.parseLong(System.getProperty("lasti.generator.seed", Long.toString(FIXED)));
+        check(seed, Long.parseLong(count));
+    }
+
+    private static void check(long first, long count) throws Exception {
+        Set<Shape> shapes = Shape.allExcept(System.getProperty("lasti.generator.off", ""));
+        long start = System.nanoTime();
+        List<Finding> findings;
+        String totals;
+        try (GeneratorHarness harness = new GeneratorHarness(shapes, FAILURES, 2)) {
+            findings = harness.run(first, count);
+            totals = harness.totals();
+        }
+        System.out.printf("generator: %d programs from seed %d, shapes off %s, %d ms, %s, %d findings%n", count,
+                first, java.util.EnumSet.complementOf(java.util.EnumSet.copyOf(shapes)),
+                (System.nanoTime() - start) / 1_000_000, totals, findings.size());
+        if (!findings.isEmpty()) {
+            fail(report(findings));
+        }
+    }
+
+    /** Counts by kind, the first findings in full, and the source of the first failing program. */
+    private static String report(List<Finding> findings) throws IOException {
+        Map<Finding.Kind, Long> byKind = new EnumMap<>(Finding.Kind.class);
+        findings.forEach(f -> byKind.merge(f.kind(), 1L, Long::sum));
+        long programs = findings.stream().mapToLong(Finding::seed).distinct().count();
+        StringBuilder sb = new StringBuilder();
+        sb.append(findings.size()).append(" findings in ").append(programs).append(" programs ").append(byKind)
+                .append("; each failing program is in ").append(FAILURES.toAbsolutePath()).append("/<seed>.java\n");
+        sb.append("failing seeds: ").append(findings.stream().map(f -> Long.toUnsignedString(f.seed())).distinct()
+                .limit(60).collect(Collectors.joining(" "))).append('\n');
+        findings.stream().limit(8).forEach(f -> sb.append(f.describe()).append('\n'));
+        Path first = FAILURES.resolve(Long.toUnsignedString(findings.get(0).seed()) + ".java");
+        if (Files.exists(first)) {
+            sb.append("\nsource of ").append(first).append(":\n").append(Files.readString(first));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,121 @@
+package dev.lasti.transformer.generator;
+
+import dev.lasti.EventLoop;
+import dev.lasti.Future;
+import dev.lasti.transformer.generator.ProgramGenerator.Program;
+import java.lang.reflect.InvocationTargetException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.Executor;
+
+/**
+ * Runs every async method of one loaded program under every schedule, each inside its own
+ * {@link EventLoop#run}, and compares each run with the method's plain twin.
+ */
+final class ProgramRunner {
+    private final Executor completer;
+    /** Async runs done and awaits they made, for the summary line that shows real work happened. */
+    private long runs;
+    private long awaits;
+
+    /** @param completer the "other thread" that completes futures for the other-thread and random schedules */
+    ProgramRunner(Executor completer) {
+        this.completer = completer;
+    }
+
+    List<Finding> run(Program p, Class<?> program) throws ReflectiveOperationException {
+        List<Finding> findings = new ArrayList<>();
+        for (int i = 0; i < p.methods().size(); i++) {
+            ProgramGenerator.Signature sig = p.methods().get(i).signature();
+            String name = sig.name();
+            Object[] args = Args.forSeed(p.seed(), i);
+            Outcome expected = Outcome.plain(program, sig, args);
+            for (Sched.Policy policy : schedules(program, sig, args, p.seed() * 7 + i)) {
+                Sched sched = new Sched(policy);
+                Run actual = runAsync(program, sig, args, sched);
+                runs++;
+                awaits += sched.count();
+                String where = name + " under " + policy.describe();
+                if (actual.escaped()) {
+                    findings.add(new Finding(p.seed(), Finding.Kind.ESCAPED_SYNCHRONOUSLY, where
+                            + ": the @Async method threw instead of returning a failed future: " + actual.outcome().describe()));
+                    continue;
+                }
+                String diff = expected.difference(actual.outcome());
+                if (diff != null) {
+                    findings.add(new Finding(p.seed(), Finding.Kind.MISMATCH, where + ": " + diff + " differs"
+                            + "\n    expected " + expected.describe() + "\n    actual   " + actual.outcome().describe()));
+                }
+            }
+        }
+        return findings;
+    }
+
+    /**
+     * All done, all suspended, other thread, suspend only at a few await ordinals spread over the run (the
+     * count comes from an all-done run, which takes the same path), and one seeded random mix.
+     */
+    private List<Sched.Policy> schedules(Class<?> program, ProgramGenerator.Signature sig, Object[] args, long seed)
+            throws ReflectiveOperationException {
+        Sched probe = new Sched(new Sched.AllDone());
+        runAsync(program, sig, args, probe);
+        int awaits = probe.count();
+        List<Sched.Policy> out = new ArrayList<>(List.of(new Sched.AllDone(), new Sched.AllSuspend(),
+                new Sched.OtherThread(completer)));
+        for (int k : new TreeSet<>(List.of(1, 2, (awaits + 1) / 2, awaits))) {
+            if (k >= 1 && k <= awaits) {
+                out.add(new Sched.SuspendAt(k));
+            }
+        }
+        out.add(new Sched.Seeded(seed, completer));
+        return out;
+    }
+
+    long runs() {
+        return runs;
+    }
+
+    long awaits() {
+        return awaits;
+    }
+
+    /** One async run's outcome; {@code escaped} when the call threw instead of returning a future. */
+    record Run(Outcome outcome, boolean escaped) {}
+
+    private static Run runAsync(Class<?> program, ProgramGenerator.Signature sig, Object[] args, Sched sched) {
+        StringBuilder trace = new StringBuilder();
+        try {
+            // The generous threshold keeps the blocked-loop detector quiet while javac batches load the cores.
+            EventLoop loop = EventLoop.builder().blockedThreshold(Duration.ofSeconds(30)).build();
+            Object value = loop.runUntilComplete(() -> call(program, sig, sched, trace, args));
+            return new Run(Outcome.returned(value, trace), false);
+        } catch (Escaped e) {
+            return new Run(Outcome.threw(e.getCause(), trace), true);
+        } catch (Throwable t) {
+            return new Run(Outcome.threw(t, trace), false);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Future<Object> call(Class<?> program, ProgramGenerator.Signature sig, Sched sched,
+                                       StringBuilder trace, Object[] args) {
+        try {
+            return (Future<Object>) Args.invoke(program, sig.name(), sig.isStatic(), sched, trace, args);
+        } catch (InvocationTargetException e) {
+            throw new Escaped(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot call generated method " + sig, e);
+        }
+    }
+
+    /** Marks an exception that left the {@code @Async} method itself rather than failing its future. */
+    private static final class Escaped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Escaped(Throwable cause) {
+            super(cause);
+        }
+    }
+}

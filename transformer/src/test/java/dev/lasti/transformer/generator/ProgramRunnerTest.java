@@ -1,0 +1,102 @@
+package dev.lasti.transformer.generator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lasti.transformer.generator.ProgramGenerator.Method;
+import dev.lasti.transformer.generator.ProgramGenerator.Program;
+import dev.lasti.transformer.generator.ProgramGenerator.Signature;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Shows that the comparison has teeth: a hand-written "program" whose async method and twin disagree on
+ * purpose is reported, with the schedule, while an honest one is not.
+ */
+class ProgramRunnerTest {
+    private static final String SOURCE = """
+            package gen;
+
+            import static dev.lasti.Await.await;
+
+            import dev.lasti.Async;
+            import dev.lasti.Future;
+            import dev.lasti.transformer.generator.Sched;
+
+            public final class Handmade {
+                private final Sched s;
+                private final StringBuilder t;
+
+                public Handmade(Sched s, StringBuilder t) {
+                    this.s = s;
+                    this.t = t;
+                }
+
+                @Async
+                public Future<Integer> honest(int a, long b, double c, String d, int depth) {
+                    long x = b + await(s.next(a));
+                    t.append("x=").append(x).append(';');
+                    return Future.completed((int) x + await(s.next(depth)));
+                }
+
+                public int honest$plain(int a, long b, double c, String d, int depth) {
+                    long x = b + a;
+                    t.append("x=").append(x).append(';');
+                    return (int) x + depth;
+                }
+
+                @Async
+                public Future<Integer> lying(int a, long b, double c, String d, int depth) {
+                    int x = await(s.next(a));
+                    t.append("async;");
+                    return Future.completed(x);
+                }
+
+                public int lying$plain(int a, long b, double c, String d, int depth) {
+                    t.append("plain;");
+                    return a;
+                }
+            }
+            """;
+
+    @Test
+    void reportsTheTraceAndSchedule_whenAsyncMethodAndTwinDisagree() throws Exception {
+        List<Finding> findings = run("lying");
+        assertEquals(Finding.Kind.MISMATCH, findings.get(0).kind());
+        assertTrue(findings.get(0).detail().startsWith("lying under allDone: trace differs"), findings.get(0).detail());
+        assertTrue(findings.stream().anyMatch(f -> f.detail().contains("under allSuspend")));
+    }
+
+    @Test
+    void reportsNothing_whenAsyncMethodMatchesItsTwinUnderEverySchedule() throws Exception {
+        assertEquals(List.of(), run("honest"));
+    }
+
+    @Test
+    void outcomeDifference_namesThePartThatDiffers() {
+        Outcome expected = new Outcome("1", null, null, "a;");
+        assertNull(expected.difference(new Outcome("1", null, null, "a;")));
+        assertEquals("value", expected.difference(new Outcome("2", null, null, "a;")));
+        assertEquals("trace", expected.difference(new Outcome("1", null, null, "b;")));
+        assertEquals("outcome", expected.difference(new Outcome(null, "x.GenException", "m", "a;")));
+    }
+
+    private static List<Finding> run(String method) throws Exception {
+        Map<String, byte[]> compiled = new InMemoryCompiler().compile(List.of(new InMemoryCompiler.Source("gen.Handmade", SOURCE)));
+        ProgramTransformer.Result t = new ProgramTransformer().transform(compiled);
+        assertNull(t.error());
+        Class<?> type = new BytesClassLoader(t.classes(), ProgramRunnerTest.class.getClassLoader()).loadClass("gen.Handmade");
+        Program program = new Program(42, "Handmade",
+                List.of(new Method(new Signature(method, JType.INT, false), new Stmt.Block(List.of()))));
+        ExecutorService completer = Executors.newSingleThreadExecutor();
+        try {
+            return new ProgramRunner(completer).run(program, type);
+        } finally {
+            completer.shutdownNow();
+        }
+    }
+}

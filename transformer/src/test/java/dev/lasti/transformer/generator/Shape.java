@@ -1,0 +1,57 @@
+package dev.lasti.transformer.generator;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Code shapes the generator can be told to leave out. All are on by default; a shape the transformer
+ * cannot handle yet can be switched off by name with {@code -Dlasti.generator.off=FINALLY,NEW_PAIR}, and
+ * every switched-off shape is a known gap to report, not a pass.
+ */
+enum Shape {
+    /** for, while and do-while loops with awaits in the body, the bound and the condition. */
+    LOOPS,
+    /** Labeled loops with {@code break label} / {@code continue label} from nested loops. */
+    LABELED_JUMPS,
+    /** Enhanced for over arrays (also awaited arrays) and over {@code List.of(..)}. */
+    FOREACH,
+    /** Switch statements on int and String, in arrow and colon form. */
+    SWITCH_STATEMENTS,
+    /** Switch statements and expressions on the generated enum {@code Color}. */
+    ENUM_SWITCHES,
+    /** {@code instanceof String b} patterns whose binding is used across awaits. */
+    PATTERNS,
+    /** Switch expressions with awaits in the selector and the arms. */
+    SWITCH_EXPRESSIONS,
+    /** try/catch with awaits in the try and the catch blocks, and rethrow. */
+    TRY_CATCH,
+    /** finally blocks, with awaits inside, and returns/jumps through them. */
+    FINALLY,
+    /** {@code await(CompletionStage)}: JDK stages, completed on the loop or on another thread. */
+    COMPLETION_STAGES,
+    /** Awaits on futures that failed with a {@link GenException}. */
+    FAILED_AWAITS,
+    /** {@code new Pair(await(x), await(y))}: an uninitialized object on the stack at the awaits. */
+    NEW_PAIR,
+    /** One generated {@code @Async} method awaiting another, and itself (bounded recursion). */
+    NESTED_CALLS,
+    /** Static {@code @Async} methods: no receiver, so parameters and locals start at slot 0. */
+    STATIC_METHODS,
+    /** byte, short, char and float locals and stack values. */
+    SMALL_PRIMITIVES,
+    /** int/long arrays, element stores and compound element stores with awaits. */
+    ARRAYS,
+    /** Integer division and remainder that may throw {@link ArithmeticException}. */
+    DIVISION;
+
+    /** The shapes left on when {@code off} is a comma-separated list of shape names (may be empty). */
+    static Set<Shape> allExcept(String off) {
+        EnumSet<Shape> on = EnumSet.allOf(Shape.class);
+        for (String name : off.split(",")) {
+            if (!name.isBlank()) {
+                on.remove(Shape.valueOf(name.strip()));
+            }
+        }
+        return on;
+    }
+}
