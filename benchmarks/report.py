@@ -164,7 +164,7 @@ def main():
         "> noisy; only the ratios, each against a peer measured in the same run on the same JVM, mean anything.",
         "> Whole-process workloads are medians of alternated separate JVM launches; JMH ran in short mode.",
         "",
-        f"Produced by `benchmarks/run.sh {args.mode}` (build once, then every workload and its peers).",
+        f"Produced by `benchmarks/run.sh --{args.mode}` (build once, then every workload and its peers).",
         "Targets and the peers' reference figures: the project's performance brief, quoted in the table.",
         "",
         "## Machine",
@@ -188,12 +188,25 @@ def main():
     for k in sorted(r):
         unit = "B/task" if k.startswith("memory/") else "ms"
         lines.append(f"| `{k}` | {r[k]:,.1f} {unit} | {counts[k]} |")
-    lines += ["", "## How each workload is built", "", *HOW, "", "## Not implemented yet", "",
+    lines += ["", "## Known performance problems", "", *PROBLEMS, "", "## How each workload is built", "", *HOW, "", "## Not implemented yet", "",
               *[f"- {x}" for x in NOT_IMPLEMENTED], ""]
     with open(os.path.join(args.docs, "performance.md"), "w") as f:
         f.write("\n".join(lines))
     print("wrote", os.path.join(args.docs, "performance.md"))
 
+
+# Found by profiling the runs by hand (JMH -prof stack / -prof gc, JFR); see the commit that added them.
+PROBLEMS = [
+    "- **One selector syscall per suspend + resume.** `await(EventLoop.yieldNow())` costs one full loop",
+    "  iteration, and every iteration ends in `selector.selectNow()` (`EventLoop.select`) even when callbacks",
+    "  are queued. JMH `-prof stack` on `SuspendResumeBench.lastiYield`: of the benchmark thread's RUNNABLE",
+    "  samples about 80% are in `sun.nio.ch.EPoll.wait` under `SelectorImpl.selectNow`, 4% in the resumed",
+    "  body. Each round trip also allocates 72 B (`-prof gc`): the `yieldNow` promise and its lambda among them.",
+    "- **Skynet with suspending leaves is dominated by young GC of the live task graph.** JFR over 20 runs:",
+    "  G1 pauses sum to about 10 s of about 14 s; the allocation samples are, in order, the generated frames,",
+    "  `Promise` (from `yieldNow` and `Future.completed`), boxed `Long`, the `yieldNow` lambda, `Object[]`.",
+    "  The hand-written peer allocates one small node per task. (That JFR run overlapped a `mvn verify`.)",
+]
 
 HOW = [
     "- **Fast path** (`micro/FastPathBench`): an `@Async` method that awaits a done future, against the same body",

@@ -66,5 +66,5 @@ if ! command -v gnuplot > /dev/null; then
 fi
 
 echo "== writing docs/performance.md"
-python3 "$root/benchmarks/report.py" --mode "$mode" --results "$results" --jmh "$out/jmh.json" \
+python3 "$root/benchmarks/report.py" --mode "${mode#--}" --results "$results" --jmh "$out/jmh.json" \
   --java "$java" --docs "$root/docs" --work "$out"
