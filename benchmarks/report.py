@@ -13,7 +13,7 @@ from collections import defaultdict
 NOT_IMPLEMENTED = [
     "echo, 100 connections x 64 B ping-pong, vs a plain NIO callback loop, Netty 4.1 NIO and virtual threads",
     "HTTP hello-world keep-alive and 1 s async sleep with 1,000 / 10,000 connections, vs Tornado 6.2 under `wrk`",
-    "transformer throughput (classes per second on a large jar; cost of a build with no `@Async` code)",
+    "transformer throughput on a jar with many `@Async` methods (only a scan of classes without them is measured)",
     "Kotlin coroutines and ea-async 1.2.3 as peers (skynet, suspend/resume, memory)",
     "a hand-written Task + frame floor for bytes per suspended task (the brief's figure, 84 B, is quoted instead)",
     "latency plots; the only plot so far is memory against the number of suspended tasks",
@@ -112,6 +112,13 @@ def ratio_table(r, jmh):
         "parked virtual thread", r.get(m % "virtual-threads-park"), "B", "<= 128 B", lambda o, q: o <= 128)
     row(rows, "bytes per sleeping task, 1M tasks", r.get(m % "lasti-sleep"), "virtual thread in `Thread.sleep`",
         r.get(m % "virtual-threads-sleep"), "B", "1M in ~150 MB", lambda o, q: o <= 150)
+    n, full = r.get("transformer/classes"), r.get("transformer/full-pass-ms")
+    if n and full:
+        rows.append(f"| transformer, first pass over {n:,.0f} classes without `@Async` (tool's own timing) | "
+                    f"{full:,.0f} ms = {n / full * 1000:,.0f} classes/s | | | | report classes/s | n/a |")
+    row(rows, "transformer, rebuild with nothing changed (wall, JVM start included)",
+        r.get("transformer/incremental-wall-ms"), "bare JVM start-up (`java -version`)",
+        r.get("transformer/jvm-startup-wall-ms"), "ms", "almost nothing", None)
     return rows
 
 
@@ -186,7 +193,7 @@ def main():
               "Whole-process workloads (median over launches):", "", "| workload | median | launches |",
               "|---|---|---|"]
     for k in sorted(r):
-        unit = "B/task" if k.startswith("memory/") else "ms"
+        unit = "B/task" if k.startswith("memory/") else "" if k == "transformer/classes" else "ms"
         lines.append(f"| `{k}` | {r[k]:,.1f} {unit} | {counts[k]} |")
     lines += ["", "## Known performance problems", "", *PROBLEMS, "", "## How each workload is built", "", *HOW, "", "## Not implemented yet", "",
               *[f"- {x}" for x in NOT_IMPLEMENTED], ""]
@@ -224,6 +231,9 @@ HOW = [
     "  before; `-Xms3g -Xmx3g`. A lasti task keeps a `long`, an `int` and a `String` across its await; it awaits",
     "  one shared `Promise` (so its count includes one callback-chain node) or its own `EventLoop.sleep(1 h)`",
     "  (so it includes the timer). The virtual threads keep the same locals.",
+    "- **Transformer** (run.sh): the CLI jar over the unpacked classes of `lasti-benchmarks.jar` (JMH, its",
+    "  dependencies, the runtime; 3 already-transformed classes), fresh state each launch, then once more with",
+    "  the state kept, where every class is up to date.",
 ]
 
 if __name__ == "__main__":

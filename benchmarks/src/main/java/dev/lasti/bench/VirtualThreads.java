@@ -21,7 +21,7 @@ public final class VirtualThreads {
 
     /** A one-line reason to print when a virtual-thread peer is skipped. */
     public static String skipMessage() {
-        return "skipped: virtual threads need JDK 21+, this is " + System.getProperty("java.version")
+        return "virtual threads need JDK 21+, this is " + System.getProperty("java.version")
                 + " (run.sh uses /usr/lib/jvm/temurin-25-jdk-amd64)";
     }
 
@@ -32,7 +32,7 @@ public final class VirtualThreads {
      */
     public static Thread start(Runnable task) {
         if (START == null) {
-            throw new UnsupportedOperationException(skipMessage());
+            throw new UnsupportedOperationException("skipped: " + skipMessage());
         }
         try {
             return (Thread) START.invoke(task);

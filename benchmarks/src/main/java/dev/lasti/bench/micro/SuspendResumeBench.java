@@ -43,7 +43,7 @@ public class SuspendResumeBench {
     @OperationsPerInvocation(N)
     public int virtualThreadPeer() throws InterruptedException {
         if (!VirtualThreads.available()) {
-            throw new UnsupportedOperationException(VirtualThreads.skipMessage());
+            throw new UnsupportedOperationException("skipped: " + VirtualThreads.skipMessage());
         }
         int[] sum = new int[1];
         Thread t = VirtualThreads.start(() -> {

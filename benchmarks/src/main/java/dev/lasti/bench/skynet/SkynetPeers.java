@@ -45,15 +45,14 @@ final class SkynetPeers {
             return leaf;
         }
         int sub = size / div;
-        @SuppressWarnings("unchecked")
-        CompletableFuture<Long>[] children = new CompletableFuture[div];
+        CompletableFuture<?>[] children = new CompletableFuture<?>[div];
         for (int i = 0; i < div; i++) {
             children[i] = cf(num + (long) i * sub, sub, div, suspend, queue);
         }
         return CompletableFuture.allOf(children).thenApply(ignored -> {
             long sum = 0;
-            for (CompletableFuture<Long> c : children) {
-                sum += c.join();
+            for (CompletableFuture<?> c : children) {
+                sum += (Long) c.join();
             }
             return sum;
         });
