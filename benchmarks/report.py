@@ -1,0 +1,249 @@
+#!/usr/bin/env python3
+"""Writes docs/performance.md from one run of benchmarks/run.sh: medians across launches, ratios against
+the peer measured in the same run, the machine, and a memory plot when gnuplot is installed."""
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+from collections import defaultdict
+
+NOT_IMPLEMENTED = [
+    "echo, 100 connections x 64 B ping-pong, vs a plain NIO callback loop, Netty 4.1 NIO and virtual threads",
+    "HTTP hello-world keep-alive and 1 s async sleep with 1,000 / 10,000 connections, vs Tornado 6.2 under `wrk`",
+    "transformer throughput on a jar with many `@Async` methods (only a scan of classes without them is measured)",
+    "Kotlin coroutines and ea-async 1.2.3 as peers (skynet, suspend/resume, memory)",
+    "a hand-written Task + frame floor for bytes per suspended task (the brief's figure, 84 B, is quoted instead)",
+    "latency plots; the only plot so far is memory against the number of suspended tasks",
+]
+
+
+def sh(*cmd):
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        return done.stdout + done.stderr  # java -version writes to stderr
+    except OSError:
+        return ""
+
+
+def read_results(path):
+    values, skipped = defaultdict(list), {}
+    with open(path) as f:
+        for line in f:
+            parts = line.split(maxsplit=2)
+            if parts and parts[0] == "RESULT":
+                values[parts[1]].append(float(parts[2]))
+            elif parts and parts[0] == "SKIPPED":
+                skipped[parts[1]] = parts[2].strip()
+    return {k: statistics.median(v) for k, v in values.items()}, {k: len(v) for k, v in values.items()}, skipped
+
+
+def read_jmh(path):
+    if not os.path.exists(path):
+        return {}
+    out = {}
+    for b in json.load(open(path)):
+        name = b["benchmark"].rsplit(".", 2)[-2] + "." + b["benchmark"].rsplit(".", 1)[-1]
+        alloc = b.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")
+        out[name] = (b["primaryMetric"]["score"], b["primaryMetric"]["scoreError"], alloc)
+    return out
+
+
+def machine(java):
+    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+    mem = next((l.split()[1] for l in open("/proc/meminfo") if l.startswith("MemTotal")), "0")
+    load = open("/proc/loadavg").read().split()[:3]
+    jdk = sh(java, "-version").strip().splitlines()
+    build_jdk = sh("java", "-version").strip().splitlines()
+    return [
+        f"- CPU: {os.cpu_count()} cores (`nproc`), {cpu}",
+        f"- Memory: {int(mem) // 1024} MiB; Linux {platform.release()}",
+        f"- Load average when the report was written: {' '.join(load)}",
+        f"- JDK running every benchmark: `{jdk[1] if len(jdk) > 1 else jdk}` ({java})",
+        f"- JDK building the project (`--release 17`): `{build_jdk[1] if len(build_jdk) > 1 else build_jdk}`",
+    ]
+
+
+def fmt(v, unit):
+    if v is None:
+        return "n/a"
+    return f"{v:,.1f} {unit}" if v >= 10 else f"{v:,.2f} {unit}"
+
+
+def row(rows, workload, ours, peer_name, peer, unit, target, check):
+    ratio = ours / peer if ours is not None and peer else None
+    verdict = "n/a" if ratio is None or check is None else ("met" if check(ours, ratio) else "**not met**")
+    rows.append(f"| {workload} | {fmt(ours, unit)} | {peer_name} | {fmt(peer, unit)} | "
+                f"{'n/a' if ratio is None else f'{ratio:.2f}x'} | {target} | {verdict} |")
+
+
+def ratio_table(r, jmh):
+    def j(name):
+        return jmh.get(name, (None, None, None))[0]
+
+    rows = ["| workload | lasti | peer | peer value | lasti / peer | target | |", "|---|---|---|---|---|---|---|"]
+    row(rows, "await on a done future (JMH)", j("FastPathBench.awaitDone"), "direct read, same body",
+        j("FastPathBench.awaitDone_directPeer"), "ns", "<= 1.2x", lambda o, q: q <= 1.2)
+    row(rows, "await an `@Async` child that completes synchronously (JMH)", j("FastPathBench.awaitSyncChild"),
+        "direct calls, same bodies", j("FastPathBench.awaitSyncChild_directPeer"), "ns", "<= 1.2x",
+        lambda o, q: q <= 1.2)
+    ours = j("SuspendResumeBench.lastiYield")
+    row(rows, "suspend + resume through the loop, one thread (JMH)", ours, "hand-written state machine",
+        j("SuspendResumeBench.handwrittenPeer"), "ns", "<= 10 ns", lambda o, q: o <= 10)
+    row(rows, "", ours, "virtual thread `Thread.yield()`, one carrier", j("SuspendResumeBench.virtualThreadPeer"),
+        "ns", "< 0.06x", lambda o, q: q < 0.06)
+    row(rows, "", ours, "reference, not a peer: one `selectNow()` on an empty selector",
+        j("SelectNowBench.emptySelectNow"), "ns", "", None)
+    s = "skynet/suspend/"
+    row(rows, "skynet 1M, leaves suspend", r.get(s + "lasti"), "hand-written state machine, LIFO queue",
+        r.get(s + "handwritten"), "ms", "<= 2x", lambda o, q: q <= 2)
+    row(rows, "", r.get(s + "lasti"), "virtual thread per node (join)", r.get(s + "virtual-threads"), "ms",
+        "< 0.02x", lambda o, q: q < 0.02)
+    row(rows, "", r.get(s + "lasti"), "`CompletableFuture`, one thread", r.get(s + "completable-future"), "ms",
+        "", None)
+    s = "skynet/sync/"
+    row(rows, "skynet 1M, leaves complete synchronously", r.get(s + "lasti"), "plain recursion (floor)",
+        r.get(s + "recursion"), "ms", "", None)
+    row(rows, "", r.get(s + "lasti"), "`CompletableFuture.completedFuture`", r.get(s + "completable-future"),
+        "ms", "", None)
+    row(rows, "", r.get(s + "lasti"), "virtual thread per node (join)", r.get(s + "virtual-threads"), "ms", "", None)
+    m = "memory/%s/1000000"
+    row(rows, "bytes per suspended task, 1M tasks awaiting one promise", r.get(m % "lasti-promise"),
+        "parked virtual thread", r.get(m % "virtual-threads-park"), "B", "<= 128 B", lambda o, q: o <= 128)
+    row(rows, "bytes per sleeping task, 1M tasks", r.get(m % "lasti-sleep"), "virtual thread in `Thread.sleep`",
+        r.get(m % "virtual-threads-sleep"), "B", "1M in ~150 MB", lambda o, q: o <= 150)
+    n, full = r.get("transformer/classes"), r.get("transformer/full-pass-ms")
+    if n and full:
+        rows.append(f"| transformer, first pass over {n:,.0f} classes without `@Async` (tool's own timing) | "
+                    f"{full:,.0f} ms = {n / full * 1000:,.0f} classes/s | | | | report classes/s | n/a |")
+    row(rows, "transformer, rebuild with nothing changed (wall, JVM start included)",
+        r.get("transformer/incremental-wall-ms"), "bare JVM start-up (`java -version`)",
+        r.get("transformer/jvm-startup-wall-ms"), "ms", "almost nothing", None)
+    return rows
+
+
+def jmh_table(jmh):
+    rows = ["| benchmark | score | error (99.9%) | allocated per op |", "|---|---|---|---|"]
+    for name, (score, err, alloc) in sorted(jmh.items()):
+        a = "n/a" if alloc is None else f"{alloc:.1f} B"
+        rows.append(f"| `{name}` | {score:.2f} ns/op | ±{err:.2f} | {a} |")
+    return rows
+
+
+def memory_plot(r, work, docs):
+    impls = ["lasti-promise", "lasti-sleep", "virtual-threads-park", "virtual-threads-sleep"]
+    points = defaultdict(dict)
+    for key, v in r.items():
+        if key.startswith("memory/"):
+            _, impl, n = key.split("/")
+            points[impl][int(n)] = v
+    if not shutil.which("gnuplot") or not points:
+        return None
+    data = os.path.join(work, "memory.dat")
+    with open(data, "w") as f:
+        for impl in impls:
+            f.write(f'"{impl}"\n')
+            for n in sorted(points.get(impl, {})):
+                f.write(f"{n} {points[impl][n] * n / 1e6:.2f}\n")
+            f.write("\n\n")
+    png = os.path.join(docs, "performance-memory.png")
+    plots = ", ".join(f"'{data}' index {i} using 1:2 with linespoints title '{impl}'" for i, impl in enumerate(impls))
+    script = (f"set terminal png size 800,500; set output '{png}'; set logscale xy; set key top left;"
+              "set xlabel 'suspended tasks'; set ylabel 'live heap added (MB)'; set grid;"
+              f"set title 'Heap after full GC against the number of suspended tasks'; plot {plots}")
+    subprocess.run(["gnuplot", "-e", script], check=True)
+    return "performance-memory.png"
+
+
+def main():
+    p = argparse.ArgumentParser()
+    for a in ("--mode", "--results", "--jmh", "--java", "--docs", "--work"):
+        p.add_argument(a, required=True)
+    args = p.parse_args()
+    r, counts, skipped = read_results(args.results)
+    jmh = read_jmh(args.jmh)
+    plot = memory_plot(r, args.work, args.docs)
+    launches = min(counts.values()) if counts else 0
+    lines = [
+        "# Performance",
+        "",
+        "> **Measured on a shared, busy 2-core machine while other engineers' builds ran.** Absolute times are",
+        "> noisy; only the ratios, each against a peer measured in the same run on the same JVM, mean anything.",
+        "> Whole-process workloads are medians of alternated separate JVM launches; JMH ran in short mode.",
+        "",
+        f"Produced by `benchmarks/run.sh --{args.mode}` (build once, then every workload and its peers).",
+        "Targets and the peers' reference figures: the project's performance brief, quoted in the table.",
+        "",
+        "## Machine",
+        "",
+        *machine(args.java),
+        "",
+        "## Ratios",
+        "",
+        f"Whole-process rows: median of {launches} launches, each the median of its warmed-up runs.",
+        "",
+        *ratio_table(r, jmh),
+        "",
+    ]
+    if skipped:
+        lines += ["Skipped:", ""] + [f"- `{k}`: {v}" for k, v in sorted(skipped.items())] + [""]
+    if plot:
+        lines += ["## Memory against the number of suspended tasks", "", f"![memory]({plot})", ""]
+    lines += ["## All measurements", "", "JMH (average time):", "", *jmh_table(jmh), "",
+              "Whole-process workloads (median over launches):", "", "| workload | median | launches |",
+              "|---|---|---|"]
+    for k in sorted(r):
+        unit = "B/task" if k.startswith("memory/") else "" if k == "transformer/classes" else "ms"
+        lines.append(f"| `{k}` | {r[k]:,.1f} {unit} | {counts[k]} |")
+    lines += ["", "## Known performance problems", "", *PROBLEMS, "", "## How each workload is built", "", *HOW, "", "## Not implemented yet", "",
+              *[f"- {x}" for x in NOT_IMPLEMENTED], ""]
+    with open(os.path.join(args.docs, "performance.md"), "w") as f:
+        f.write("\n".join(lines))
+    print("wrote", os.path.join(args.docs, "performance.md"))
+
+
+# Found by profiling the runs by hand (JMH -prof stack / -prof gc, JFR); see the commit that added them.
+PROBLEMS = [
+    "- **One selector syscall per suspend + resume.** `await(EventLoop.yieldNow())` costs one full loop",
+    "  iteration, and every iteration ends in `selector.selectNow()` (`EventLoop.select`) even when callbacks",
+    "  are queued. JMH `-prof stack` on `SuspendResumeBench.lastiYield`: of the benchmark thread's RUNNABLE",
+    "  samples about 80% are in `sun.nio.ch.EPoll.wait` under `SelectorImpl.selectNow`, 4% in the resumed",
+    "  body. That sampler is biased towards native code; the `selectNow()` reference row, measured directly,",
+    "  is the firmer figure: about 280 ns, some 40% of a round trip, against 8.6 ns for the whole hand-written",
+    "  round trip. Each round trip also allocates 72 B (`-prof gc`), the",
+    "  `yieldNow` promise and its lambda among them. Polling the selector less often while callbacks",
+    "  keep arriving (every k-th busy iteration, or by time as Netty's `ioRatio`) is where to look; the runtime",
+    "  owners decide, since it trades I/O latency under load.",
+    "- **Skynet with suspending leaves is dominated by young GC of the live task graph.** JFR over 20 runs:",
+    "  G1 pauses sum to about 10 s of about 14 s; the allocation samples are, in order, the generated frames,",
+    "  `Promise` (from `yieldNow` and `Future.completed`), boxed `Long`, the `yieldNow` lambda, `Object[]`.",
+    "  The hand-written peer allocates one small node per task. (That JFR run overlapped a `mvn verify`.)",
+]
+
+HOW = [
+    "- **Fast path** (`micro/FastPathBench`): an `@Async` method that awaits a done future, against the same body",
+    "  reading the value with `resultNow()`; and one that awaits an `@Async` child returning `Future.completed`,",
+    "  against the same two methods without `@Async`. Both sides allocate the returned `Future.completed`.",
+    "- **Suspend + resume** (`micro/SuspendResumeBench`): 100,000 `await(EventLoop.yieldNow())` per invocation",
+    "  inside `EventLoop.run`, so each op is one full loop iteration. The hand-written peer does the same two",
+    "  queue passes per round trip on an `ArrayDeque`; the virtual thread calls `Thread.yield()` with",
+    "  `-Djdk.virtualThreadScheduler.parallelism=1`.",
+    "- **Skynet** (`skynet/`): leaves that suspend await `EventLoop.yieldNow()` (lasti), `Thread.yield()` (virtual",
+    "  threads), or are pushed on a LIFO queue drained by the same thread (hand-written, `CompletableFuture`).",
+    "  lasti runs with the blocked-loop report off, because the first iteration legitimately runs a million",
+    "  calls and the report's stack dumps would be timed. Fixed heap `-Xms2g -Xmx2g`. Our virtual-thread",
+    "  peer is slower than the brief's reference (1,268 ms): its leaves yield once, and 2 busy cores host a",
+    "  million threads, so the ratio against it flatters lasti; the hand-written ratio is the one to watch.",
+    "- **Memory** (`memory/Memory`): live heap after `System.gc()` (minimum of 5) with N tasks suspended, minus",
+    "  before; `-Xms3g -Xmx3g`. A lasti task keeps a `long`, an `int` and a `String` across its await; it awaits",
+    "  one shared `Promise` (so its count includes one callback-chain node) or its own `EventLoop.sleep(1 h)`",
+    "  (so it includes the timer). The virtual threads keep the same locals.",
+    "- **Transformer** (run.sh): the CLI jar over the unpacked classes of `lasti-benchmarks.jar` (JMH, its",
+    "  dependencies, the runtime; 3 already-transformed classes), fresh state each launch, then once more with",
+    "  the state kept, where every class is up to date.",
+]
+
+if __name__ == "__main__":
+    main()
