@@ -169,7 +169,7 @@ def main():
     lines = [
         "# Performance",
         "",
-        "> **Measured on a shared, busy 2-core machine while other engineers' builds ran.** Absolute times are",
+        "> **Measured on a shared 2-core machine.** Absolute times are",
         "> noisy; only the ratios, each against a peer measured in the same run on the same JVM, mean anything.",
         "> Whole-process workloads are medians of alternated separate JVM launches; JMH ran in short mode.",
         "",
@@ -206,16 +206,14 @@ def main():
 
 # Found by profiling the runs by hand (JMH -prof stack / -prof gc, JFR); see the commit that added them.
 PROBLEMS = [
-    "- **One selector syscall per suspend + resume.** `await(EventLoop.yieldNow())` costs one full loop",
-    "  iteration, and every iteration ends in `selector.selectNow()` (`EventLoop.select`) even when callbacks",
-    "  are queued. JMH `-prof stack` on `SuspendResumeBench.lastiYield`: of the benchmark thread's RUNNABLE",
-    "  samples about 80% are in `sun.nio.ch.EPoll.wait` under `SelectorImpl.selectNow`, 4% in the resumed",
-    "  body. That sampler is biased towards native code; the `selectNow()` reference row, measured directly,",
-    "  is the firmer figure: about 280 ns, some 40% of a round trip, against 8.6 ns for the whole hand-written",
-    "  round trip. Each round trip also allocates 72 B (`-prof gc`), the",
-    "  `yieldNow` promise and its lambda among them. Polling the selector less often while callbacks",
-    "  keep arriving (every k-th busy iteration, or by time as Netty's `ioRatio`) is where to look; the runtime",
-    "  owners decide, since it trades I/O latency under load.",
+    "- **Suspend + resume is about 18x the hand-written floor.** The first profile (JMH `-prof stack`) found",
+    "  a `selector.selectNow()` syscall (~280 ns) at the end of every loop iteration, even with callbacks",
+    "  queued: a round trip cost 721 ns. The loop now skips that poll while work is queued and no channel is",
+    "  registered, which brought it to ~152-157 ns, on par with a virtual thread's `Thread.yield()`. What is",
+    "  left is per-iteration bookkeeping (two `nanoTime` calls, the timer heap check, the inbox drain, the",
+    "  blocked-loop stamp) and 40 B per round trip (`yieldNow`'s promise and its callback). With a channel",
+    "  registered the loop still polls every iteration; polling less often under load (Netty's `ioRatio`)",
+    "  trades I/O latency and is not done yet.",
     "- **Skynet with suspending leaves is dominated by young GC of the live task graph.** JFR over 20 runs:",
     "  G1 pauses sum to about 10 s of about 14 s; the allocation samples are, in order, the generated frames,",
     "  `Promise` (from `yieldNow` and `Future.completed`), boxed `Long`, the `yieldNow` lambda, `Object[]`.",
