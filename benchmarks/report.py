@@ -2,6 +2,8 @@
 """Writes docs/performance.md from one run of benchmarks/run.sh: medians across launches, ratios against
 the peer measured in the same run, the machine, and a memory plot when gnuplot is installed."""
 import argparse
+import glob
+import importlib.util
 import json
 import os
 import platform
@@ -18,6 +20,28 @@ NOT_IMPLEMENTED = [
     "a hand-written Task + frame floor for bytes per suspended task (the brief's figure, 84 B, is quoted instead)",
     "latency plots; the only plot so far is memory against the number of suspended tasks",
 ]
+
+
+def parts():
+    """The workload modules beside this file (report_<name>.py). Each may define any of:
+    ratio_rows(r, jmh, row, rows) to add rows to the ratio table, plots(r, work, docs) -> markdown lines,
+    how() -> lines for "How each workload is built", problems() -> lines for "Known performance problems",
+    not_implemented() -> items. r maps a result key to its median over launches."""
+    mods = []
+    for path in sorted(glob.glob(os.path.join(os.path.dirname(os.path.abspath(__file__)), "report_*.py"))):
+        spec = importlib.util.spec_from_file_location(os.path.basename(path)[:-3], path)
+        mod = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(mod)
+        mods.append(mod)
+    return mods
+
+
+def collect(mods, name, *args):
+    out = []
+    for m in mods:
+        if hasattr(m, name):
+            out += getattr(m, name)(*args)
+    return out
 
 
 def sh(*cmd):
@@ -66,6 +90,11 @@ def machine(java):
     ]
 
 
+# Units of whole-process keys by their first path element, for the "All measurements" table. A module
+# may add its own with a module-level UNITS = {"echo": "msg/s"}.
+UNITS = {}
+
+
 def fmt(v, unit):
     if v is None:
         return "n/a"
@@ -79,7 +108,7 @@ def row(rows, workload, ours, peer_name, peer, unit, target, check):
                 f"{'n/a' if ratio is None else f'{ratio:.2f}x'} | {target} | {verdict} |")
 
 
-def ratio_table(r, jmh):
+def ratio_table(r, jmh, mods):
     def j(name):
         return jmh.get(name, (None, None, None))[0]
 
@@ -121,6 +150,9 @@ def ratio_table(r, jmh):
     row(rows, "transformer, rebuild with nothing changed (wall, JVM start included)",
         r.get("transformer/incremental-wall-ms"), "bare JVM start-up (`java -version`)",
         r.get("transformer/jvm-startup-wall-ms"), "ms", "almost nothing", None)
+    for m in mods:
+        if hasattr(m, "ratio_rows"):
+            m.ratio_rows(r, jmh, row, rows)
     return rows
 
 
@@ -164,6 +196,9 @@ def main():
     args = p.parse_args()
     r, counts, skipped = read_results(args.results)
     jmh = read_jmh(args.jmh)
+    mods = parts()
+    for m in mods:
+        UNITS.update(getattr(m, "UNITS", {}))
     plot = memory_plot(r, args.work, args.docs)
     launches = min(counts.values()) if counts else 0
     lines = [
@@ -184,21 +219,25 @@ def main():
         "",
         f"Whole-process rows: median of {launches} launches, each the median of its warmed-up runs.",
         "",
-        *ratio_table(r, jmh),
+        *ratio_table(r, jmh, mods),
         "",
     ]
     if skipped:
         lines += ["Skipped:", ""] + [f"- `{k}`: {v}" for k, v in sorted(skipped.items())] + [""]
     if plot:
         lines += ["## Memory against the number of suspended tasks", "", f"![memory]({plot})", ""]
+    lines += collect(mods, "plots", r, args.work, args.docs)
     lines += ["## All measurements", "", "JMH (average time):", "", *jmh_table(jmh), "",
               "Whole-process workloads (median over launches):", "", "| workload | median | launches |",
               "|---|---|---|"]
     for k in sorted(r):
-        unit = "B/task" if k.startswith("memory/") else "" if k == "transformer/classes" else "ms"
+        unit = "B/task" if k.startswith("memory/") else "" if k.endswith("classes") else UNITS.get(k.split("/")[0], "ms")
         lines.append(f"| `{k}` | {r[k]:,.1f} {unit} | {counts[k]} |")
-    lines += ["", "## Known performance problems", "", *PROBLEMS, "", "## How each workload is built", "", *HOW, "", "## Not implemented yet", "",
-              *[f"- {x}" for x in NOT_IMPLEMENTED], ""]
+    lines += ["", "## Known performance problems", "", *PROBLEMS, *collect(mods, "problems"), "",
+              "## How each workload is built", "", *HOW, *collect(mods, "how"), ""]
+    missing = NOT_IMPLEMENTED + collect(mods, "not_implemented")
+    if missing:
+        lines += ["## Not implemented yet", "", *[f"- {x}" for x in missing], ""]
     with open(os.path.join(args.docs, "performance.md"), "w") as f:
         f.write("\n".join(lines))
     print("wrote", os.path.join(args.docs, "performance.md"))
