@@ -1,6 +1,7 @@
 package dev.lasti;
 
 import dev.lasti.internal.Frame;
+import dev.lasti.internal.NextIteration;
 import dev.lasti.internal.TaskList;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -152,7 +153,7 @@ public final class EventLoop implements Executor {
 
     /** Returns {@code true} if the calling thread runs this loop. */
     public boolean isCurrent() {
-        return CURRENT.get() == this;
+        return thread == Thread.currentThread() && !closed; // a field read, not a ThreadLocal lookup
     }
 
     /** A future that completes after {@code delay} on the current loop (Tornado's {@code gen.sleep}). */
@@ -193,11 +194,14 @@ public final class EventLoop implements Executor {
         return current().blockingPool.submit(work);
     }
 
-    /** A future that completes on the next loop iteration: await it to let other tasks run. */
+    /**
+     * A future that completes on the next loop iteration: await it to let other tasks run (asyncio's {@code
+     * sleep(0)}). The awaiting task resumes in that iteration at the place in the queue where it yielded:
+     * after the callbacks queued before the yield, before those queued after it.
+     */
     public static Future<Void> yieldNow() {
-        EventLoop loop = current();
-        Promise<Void> next = new Promise<>();
-        loop.execute(() -> next.complete(null));
+        NextIteration next = new NextIteration();
+        current().execute(next);
         return next;
     }
 
@@ -299,7 +303,8 @@ public final class EventLoop implements Executor {
             ready.add(r);
         }
         int snapshot = ready.size();
-        List<TimerHandle> due = timers.popDue(time.nanoTime());
+        // A clock read costs 20-30 ns on a virtualised clock source; skip it when no timer is armed.
+        List<TimerHandle> due = timers.isEmpty() ? List.of() : timers.popDue(time.nanoTime());
         for (int i = 0; i < snapshot; i++) {
             runSafely(ready.poll());
         }

@@ -73,6 +73,11 @@ final class TimerQueue {
         return due == null ? List.of() : due;
     }
 
+    /** No timer in the heap, live or cancelled: the loop need not read the clock for timers. */
+    boolean isEmpty() {
+        return heap.isEmpty();
+    }
+
     /** Nanoseconds from {@code now} until the next live timer (0 if overdue), or -1 if there is none. */
     long nanosUntilNext(long now) {
         while (!heap.isEmpty() && heap.peek().isCancelled()) {

@@ -99,10 +99,16 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
         return a;
     }
 
-    /** Wake-up from the awaited future, on whatever thread completed it: queue a step on our loop. */
+    /**
+     * Wake-up from the awaited future, on whatever thread completed it: queue a step on our loop. A
+     * {@link NextIteration} completing normally on our loop is already that step, so the task resumes
+     * inline (see there why this cannot recurse).
+     */
     @Override
     public final void accept(Future<?> completed) {
-        if (!isDone()) {
+        if (completed instanceof NextIteration && !completed.isCancelled() && tasks.loop().isCurrent()) {
+            run();
+        } else if (!isDone()) {
             try {
                 tasks.loop().execute(this);
             } catch (RejectedExecutionException e) {

@@ -115,16 +115,17 @@ class HowItShouldBeTransformedTest {
     }
 
     @Test
-    void yieldNow_letsWorkQueuedAfterTheYieldRunBeforeTheTaskResumes() {
+    void yieldNow_resumesTheTaskInQueueOrder_likeAsyncioSleep0() {
         List<String> order = new java.util.ArrayList<>();
         runVirtual(new VirtualTime(), () -> {
+            EventLoop.current().execute(() -> order.add("queued before the yield"));
             Future<Integer> task = Relay.relay(EventLoop.yieldNow(), Future.completed(1));
             assertFalse(task.isDone(), "yieldNow suspends");
             task.whenDone(f -> order.add("task resumed"));
-            EventLoop.current().execute(() -> order.add("other work"));
+            EventLoop.current().execute(() -> order.add("queued after the yield"));
             return task;
         });
-        assertEquals(List.of("other work", "task resumed"), order);
+        assertEquals(List.of("queued before the yield", "task resumed", "queued after the yield"), order);
     }
 
     @Test
