@@ -44,6 +44,9 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
         }
     };
 
+    /** What a resume method returns after {@link #returnValue} completed the frame. */
+    private static final Object RETURNED = new Object();
+
     /** 0 before the first suspension; k while suspended at (and resuming after) the k-th await. */
     public int resumePoint;
 
@@ -83,6 +86,18 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
     public final Object suspend(Future<?> awaited) {
         awaiting = awaited;
         return SUSPENDED;
+    }
+
+    /**
+     * {@code return Future.completed(value)} in a resume method: completes this task with {@code value}
+     * without allocating a future to copy from (see the transformer's ReturnInPlace pass). Returns what
+     * the resume method returns.
+     */
+    @SuppressWarnings("unchecked")
+    public final Object returnValue(Object value) {
+        tasks.remove(this);
+        succeed((T) value);
+        return RETURNED;
     }
 
     /**
@@ -143,6 +158,9 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
             } catch (Throwable t) {
                 tasks.remove(this);
                 failWith(t);
+                return;
+            }
+            if (out == RETURNED) {
                 return;
             }
             if (out != SUSPENDED) {

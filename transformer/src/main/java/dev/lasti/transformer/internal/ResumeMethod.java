@@ -60,6 +60,7 @@ final class ResumeMethod {
         code.add(body);
         addBodyStartFrame(owner, original, code, bodyStart);
         addFrameSlotToFrames(code, layout);
+        ReturnInPlace.apply(code, layout.frameSlot());
         for (FrameLayout.SitePlan plan : layout.sites()) {
             code.add(suspendBlock(layout, plan, labels.get(suspendLabels.get(plan.site().ordinal())), code));
         }

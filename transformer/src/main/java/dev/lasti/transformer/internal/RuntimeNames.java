@@ -54,6 +54,8 @@ public final class RuntimeNames {
             "()Z", false);
     public static final MethodRef RESULT_NOW = new MethodRef(Opcodes.INVOKEVIRTUAL, "dev/lasti/Future",
             "resultNow", "()Ljava/lang/Object;", false);
+    public static final MethodRef COMPLETED = new MethodRef(Opcodes.INVOKESTATIC, "dev/lasti/Future", "completed",
+            "(Ljava/lang/Object;)Ldev/lasti/Future;", false);
     public static final MethodRef FAILED = new MethodRef(Opcodes.INVOKESTATIC, "dev/lasti/Future", "failed",
             "(Ljava/lang/Throwable;)Ldev/lasti/Future;", false);
     public static final MethodRef TO_COMPLETABLE = new MethodRef(Opcodes.INVOKEVIRTUAL, "dev/lasti/Future",
@@ -67,6 +69,8 @@ public final class RuntimeNames {
             "(Ldev/lasti/Future;)Ldev/lasti/Future;", false);
     public static final MethodRef SUSPEND = new MethodRef(Opcodes.INVOKEVIRTUAL, "dev/lasti/internal/Frame",
             "suspend", "(Ldev/lasti/Future;)Ljava/lang/Object;", false);
+    public static final MethodRef RETURN_VALUE = new MethodRef(Opcodes.INVOKEVIRTUAL, "dev/lasti/internal/Frame",
+            "returnValue", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
     public static final MethodRef AWAITED = new MethodRef(Opcodes.INVOKEVIRTUAL, "dev/lasti/internal/Frame",
             "awaited", "()Ldev/lasti/Future;", false);
     /** The abstract method each frame class implements. */

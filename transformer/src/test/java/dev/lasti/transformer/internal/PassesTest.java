@@ -125,4 +125,25 @@ class PassesTest {
                 ARETURN
                 """, code(m).replaceAll("IFEQ L\\d+", "IFEQ L0"));
     }
+
+    @Test
+    void returnInPlace_completesTheFrame_onlyWhereTheReturnFollowsTheCall() throws Exception {
+        MethodNode direct = method("stackAtAwait");
+        assertEquals(1, ReturnInPlace.apply(direct.instructions, 9));
+        assertTrue(code(direct).endsWith("""
+                INVOKESTATIC dev/lasti/transformer/passes/PassSamples.f (ILjava/lang/String;)Ljava/lang/String;
+                ALOAD 9
+                SWAP
+                INVOKEVIRTUAL dev/lasti/internal/Frame.returnValue (Ljava/lang/Object;)Ljava/lang/Object;
+                ARETURN
+                """), code(direct));
+
+        // javac stores the future and runs the finally block before returning it: completing the task
+        // early would let its waiters run before the finally block, so the call stays.
+        MethodNode withFinally = method("returnInFinally");
+        String before = code(withFinally);
+        assertEquals(0, ReturnInPlace.apply(withFinally.instructions, 9));
+        assertEquals(before, code(withFinally));
+        assertTrue(before.contains("INVOKESTATIC dev/lasti/Future.completed"), before);
+    }
 }

@@ -31,4 +31,15 @@ public class PassSamples {
     static Future<Point> newPoint(Future<Integer> x, Future<Integer> y) {
         return Future.completed(new Point(await(x), await(y)));
     }
+
+    static int cleanups;
+
+    @Async
+    static Future<String> returnInFinally(Future<String> b) {
+        try {
+            return Future.completed(await(b));
+        } finally {
+            cleanups++;
+        }
+    }
 }
