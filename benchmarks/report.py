@@ -92,7 +92,7 @@ def machine(java):
 
 # Units of whole-process keys by their first path element, for the "All measurements" table. A module
 # may add its own with a module-level UNITS = {"echo": "msg/s"}.
-UNITS = {}
+UNITS = {"skynet-bytes": "B/node", "skynet-gc-share": "%"}
 
 
 def fmt(v, unit):
@@ -132,6 +132,10 @@ def ratio_table(r, jmh, mods):
         "< 0.02x", lambda o, q: q < 0.02)
     row(rows, "", r.get(s + "lasti"), "`CompletableFuture`, one thread", r.get(s + "completable-future"), "ms",
         "", None)
+    row(rows, "skynet 1M, leaves suspend: bytes allocated per node", r.get("skynet-bytes/suspend/lasti"),
+        "hand-written state machine", r.get("skynet-bytes/suspend/handwritten"), "B", "", None)
+    row(rows, "skynet 1M, leaves suspend: share of the time in GC pauses", r.get("skynet-gc-share/suspend/lasti"),
+        "hand-written state machine", r.get("skynet-gc-share/suspend/handwritten"), "%", "", None)
     s = "skynet/sync/"
     row(rows, "skynet 1M, leaves complete synchronously", r.get(s + "lasti"), "plain recursion (floor)",
         r.get(s + "recursion"), "ms", "", None)

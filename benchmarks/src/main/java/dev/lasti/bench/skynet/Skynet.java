@@ -1,6 +1,8 @@
 package dev.lasti.bench.skynet;
 
 import dev.lasti.bench.VirtualThreads;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 
 /**
@@ -34,18 +36,46 @@ public final class Skynet {
             return;
         }
         double[] ms = new double[runs];
+        long allocated = 0;
+        long gcMillis = 0;
         for (int r = 0; r < runs; r++) {
+            long bytes0 = allocatedBytes();
+            long gc0 = gcMillis();
             long t0 = System.nanoTime();
             long sum = run(impl, suspend);
             ms[r] = (System.nanoTime() - t0) / 1e6;
+            allocated = allocatedBytes() - bytes0; // the last run's, once everything is compiled
+            gcMillis += r >= runs / 2 ? gcMillis() - gc0 : 0;
             if (sum != EXPECTED) {
                 throw new AssertionError(name + " computed " + sum + ", expected " + EXPECTED);
             }
         }
         // The first half is warm-up: JIT compilation and heap sizing.
         double[] measured = Arrays.copyOfRange(ms, runs / 2, runs);
+        double total = Arrays.stream(measured).sum();
         Arrays.sort(measured);
         System.out.printf("RESULT %s %.3f%n", name, measured[measured.length / 2]);
+        if (!impl.equals("virtual-threads")) { // the others run on this thread alone
+            System.out.printf("RESULT skynet-bytes/%s/%s %.1f%n", args[1], impl, allocated / (double) NODES);
+            System.out.printf("RESULT skynet-gc-share/%s/%s %.1f%n", args[1], impl, 100.0 * gcMillis / total);
+        }
+    }
+
+    /** Nodes in the tree: 10^0 + 10^1 + ... + 10^6. */
+    private static final long NODES = 1_111_111;
+
+    /** Bytes this thread has allocated so far (HotSpot's per-thread TLAB accounting). */
+    private static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
+    }
+
+    /** Milliseconds all collectors have spent so far (pauses, for G1's young collections). */
+    private static long gcMillis() {
+        long sum = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            sum += Math.max(0, gc.getCollectionTime());
+        }
+        return sum;
     }
 
     private static long run(String impl, boolean suspend) throws InterruptedException {
