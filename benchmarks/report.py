@@ -17,7 +17,6 @@ NOT_IMPLEMENTED = [
     "HTTP hello-world keep-alive and 1 s async sleep with 1,000 / 10,000 connections, vs Tornado 6.2 under `wrk`",
     "transformer throughput on a jar with many `@Async` methods (only a scan of classes without them is measured)",
     "Kotlin coroutines and ea-async 1.2.3 as peers (skynet, suspend/resume, memory)",
-    "a hand-written Task + frame floor for bytes per suspended task (the brief's figure, 84 B, is quoted instead)",
     "latency plots; the only plot so far is memory against the number of suspended tasks",
 ]
 
@@ -145,6 +144,8 @@ def ratio_table(r, jmh, mods):
     m = "memory/%s/1000000"
     row(rows, "bytes per suspended task, 1M tasks awaiting one promise", r.get(m % "lasti-promise"),
         "parked virtual thread", r.get(m % "virtual-threads-park"), "B", "<= 128 B", lambda o, q: o <= 128)
+    row(rows, "", r.get(m % "lasti-promise"), "hand-written task that is its own frame (floor)",
+        r.get(m % "handwritten"), "B", "", None)
     row(rows, "bytes per sleeping task, 1M tasks", r.get(m % "lasti-sleep"), "virtual thread in `Thread.sleep`",
         r.get(m % "virtual-threads-sleep"), "B", "1M in ~150 MB", lambda o, q: o <= 150)
     n, full = r.get("transformer/classes"), r.get("transformer/full-pass-ms")
@@ -169,7 +170,7 @@ def jmh_table(jmh):
 
 
 def memory_plot(r, work, docs):
-    impls = ["lasti-promise", "lasti-sleep", "virtual-threads-park", "virtual-threads-sleep"]
+    impls = ["lasti-promise", "lasti-sleep", "handwritten", "virtual-threads-park", "virtual-threads-sleep"]
     points = defaultdict(dict)
     for key, v in r.items():
         if key.startswith("memory/"):
@@ -280,7 +281,9 @@ HOW = [
     "- **Memory** (`memory/Memory`): live heap after `System.gc()` (minimum of 5) with N tasks suspended, minus",
     "  before; `-Xms3g -Xmx3g`. A lasti task keeps a `long`, an `int` and a `String` across its await; it awaits",
     "  one shared `Promise` (so its count includes one callback-chain node) or its own `EventLoop.sleep(1 h)`",
-    "  (so it includes the timer). The virtual threads keep the same locals.",
+    "  (so it includes the timer). The virtual threads keep the same locals. The hand-written floor is one",
+    "  object per task holding the same locals, a state, a result and a waiter field (a lasti frame is its",
+    "  task's future too), plus one node in the gate's waiter chain.",
     "- **Transformer** (run.sh): the CLI jar over the unpacked classes of `lasti-benchmarks.jar` (JMH, its",
     "  dependencies, the runtime; 3 already-transformed classes), fresh state each launch, then once more with",
     "  the state kept, where every class is up to date.",

@@ -17,6 +17,8 @@ import java.util.concurrent.locks.LockSupport;
  * <ul>
  *   <li>{@code lasti-promise}: each task awaits one shared pending {@link Promise} (one callback entry each);</li>
  *   <li>{@code lasti-sleep}: each task awaits its own {@code EventLoop.sleep(1 h)} (a timer each);</li>
+ *   <li>{@code handwritten}: the floor, a hand-written task that is its own frame (state, the same three
+ *       locals, result and waiter fields, as a lasti frame is its task's future) in a gate's waiter chain;</li>
  *   <li>{@code virtual-threads-park}: each virtual thread is parked by {@code LockSupport.park()};</li>
  *   <li>{@code virtual-threads-sleep}: each virtual thread sleeps in {@code Thread.sleep(1 h)}.</li>
  * </ul>
@@ -30,7 +32,8 @@ public final class Memory {
     /** Entry point; see the class comment. */
     public static void main(String[] args) throws Exception {
         if (args.length != 2) {
-            System.err.println("usage: Memory <lasti-promise|lasti-sleep|virtual-threads-park|virtual-threads-sleep> <n>");
+            System.err.println("usage: Memory <lasti-promise|lasti-sleep|handwritten|virtual-threads-park|"
+                    + "virtual-threads-sleep> <n>");
             System.exit(2);
         }
         String impl = args[0];
@@ -40,7 +43,8 @@ public final class Memory {
             System.out.println("SKIPPED " + name + " " + VirtualThreads.skipMessage());
             return;
         }
-        double perTask = impl.startsWith("lasti") ? lasti(impl, n) : virtualThreads(impl, n);
+        double perTask = impl.startsWith("lasti") ? lasti(impl, n)
+                : impl.equals("handwritten") ? handwritten(n) : virtualThreads(impl, n);
         System.out.printf("RESULT %s %.1f%n", name, perTask);
         // Skip the loop's and the threads' orderly shutdown of a million tasks: nothing more to measure.
         Runtime.getRuntime().halt(0);
@@ -59,6 +63,39 @@ public final class Memory {
             long after = liveHeapAfterGc();
             return Future.completed((after - before) / (double) n);
         });
+    }
+
+    /** A hand-written suspended task: what a frame with these locals costs at the least. */
+    static final class HandTask {
+        int state;
+        long x;
+        int i;
+        String s;
+        Object result;
+        Object waiters;
+    }
+
+    /** One entry of a gate's waiter chain, as a lasti promise keeps one per waiting task. */
+    record Waiter(HandTask task, Waiter next) {}
+
+    private static double handwritten(int n) {
+        Object[] keep = new Object[n];
+        Waiter[] gate = new Waiter[1];
+        long before = liveHeapAfterGc();
+        for (int i = 0; i < n; i++) {
+            HandTask t = new HandTask();
+            t.x = i * 3L;
+            t.i = i;
+            t.s = "t";
+            t.state = 1; // suspended at its first await
+            gate[0] = new Waiter(t, gate[0]);
+            keep[i] = t;
+        }
+        long after = liveHeapAfterGc();
+        if (gate[0] == null) {
+            throw new AssertionError("unreachable: keeps the chain live until the measurement");
+        }
+        return (after - before) / (double) n;
     }
 
     private static double virtualThreads(String impl, int n) throws InterruptedException {
