@@ -200,8 +200,9 @@ public final class EventLoop implements Executor {
      * after the callbacks queued before the yield, before those queued after it.
      */
     public static Future<Void> yieldNow() {
-        NextIteration next = new NextIteration();
-        current().execute(next);
+        EventLoop loop = current();
+        NextIteration next = new NextIteration(loop);
+        loop.execute(next);
         return next;
     }
 

@@ -78,7 +78,7 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
     public final Future<T> start(Future<?> awaited) {
         EventLoop.current().adopt(this);
         awaiting = awaited;
-        awaited.whenDone(this);
+        waitFor(awaited);
         return this;
     }
 
@@ -132,6 +132,13 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
         }
     }
 
+    /** Registers for the wake-up: parked without an atomic on a yield of our own loop, else as a waiter. */
+    private void waitFor(Future<?> awaited) {
+        if (!(awaited instanceof NextIteration next && next.park(this, tasks.loop()))) {
+            awaited.whenDone(this);
+        }
+    }
+
     /** One scheduled step, on the loop thread. Stale wake-ups (the task moved on) are ignored. */
     @Override
     public final void run() {
@@ -168,7 +175,7 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
                 return;
             }
             if (!cancelRequested) {
-                awaiting.whenDone(this);
+                waitFor(awaiting);
                 return;
             }
             awaiting.cancel(); // cancelled while running: deliver at this await right away

@@ -4,21 +4,46 @@ import dev.lasti.EventLoop;
 import dev.lasti.Future;
 
 /**
- * The future behind {@link EventLoop#yieldNow()}: queued on the loop as its own callback, it completes in
+ * The future behind {@link EventLoop#yieldNow()}: queued on its loop as its own callback, it completes in
  * the next iteration. One object instead of a promise plus a completing lambda.
  *
- * <p>A task that awaits it is resumed right there, inside this completion, instead of being queued for
- * yet another iteration (see {@link Frame#accept}). That halves the iterations a suspend + resume round
- * trip costs, and is safe from deep recursion: the resumed body can only complete a {@code NextIteration}
- * by yielding, which queues, so the nesting is one level at most.
+ * <p>A task on the same loop that awaits it parks in a plain field instead of the waiter chain (no atomic
+ * instruction: only the loop thread reads and writes it), and is resumed right there, inside the
+ * completion, instead of being queued for yet another iteration (see {@link Frame#accept}). That halves
+ * the iterations a suspend + resume round trip costs, and is safe from deep recursion: the resumed body
+ * can only complete a {@code NextIteration} by yielding, which queues, so the nesting is one level at most.
  */
 public final class NextIteration extends Future<Void> implements Runnable {
-    /** Created by {@link EventLoop#yieldNow()}, which queues it. */
-    public NextIteration() {}
+    /**
+     * The loop this was created on, until a task of that loop parks here; then that task; {@code null}
+     * once it is woken. One field for both keeps the object at 24 bytes. Only the loop thread writes it.
+     */
+    private Object slot;
 
-    /** The loop reached the next iteration. */
+    /** Created by {@link EventLoop#yieldNow()}, which queues it on {@code loop}. */
+    public NextIteration(EventLoop loop) {
+        this.slot = loop;
+    }
+
+    /** The loop reached the next iteration: complete, then wake the parked task, if any. */
     @Override
     public void run() {
         succeed(null);
+        if (slot instanceof Frame<?> task) {
+            slot = null;
+            task.accept(this);
+        }
+    }
+
+    /**
+     * Parks {@code task}, which runs on {@code taskLoop}, if that is this future's loop, it is not done
+     * and no task is parked yet; otherwise the caller registers with {@link #whenDone} as for any future.
+     */
+    boolean park(Frame<?> task, EventLoop taskLoop) {
+        if (slot != taskLoop || isDone()) {
+            return false;
+        }
+        slot = task;
+        return true;
     }
 }

@@ -115,6 +115,53 @@ class HowItShouldBeTransformedTest {
     }
 
     @Test
+    void yieldNow_cancellingTheYield_deliversCancellationToTheParkedTask() {
+        Future<Integer> task = runVirtual(new VirtualTime(), () -> {
+            Future<Void> yield = EventLoop.yieldNow();
+            Future<Integer> t = Relay.relay(yield, Future.completed(1)); // parks on the yield, no waiter entry
+            assertTrue(yield.cancel());
+            Promise<Future<Integer>> done = new Promise<>();
+            t.whenDone(f -> done.complete(t));
+            return done;
+        });
+        assertTrue(task.isCancelled(), task.toString());
+        assertThrows(CancellationException.class, task::resultNow);
+    }
+
+    @Test
+    void yieldNow_otherObserversOfTheSameYield_seeItCompleteToo() {
+        List<String> order = new java.util.ArrayList<>();
+        runVirtual(new VirtualTime(), () -> {
+            Future<Void> yield = EventLoop.yieldNow();
+            Future<Integer> task = Relay.relay(yield, Future.completed(1));
+            yield.whenDone(f -> order.add("observer"));
+            Future<Integer> second = Relay.relay(yield, Future.completed(2)); // a second task, same yield
+            task.whenDone(f -> order.add("task"));
+            second.whenDone(f -> order.add("second task"));
+            return Future.all(List.of(task, second));
+        });
+        assertEquals(List.of("observer", "second task", "task"), order);
+    }
+
+    @Test
+    void yieldNow_fromAnotherLoop_wakesTheTaskThroughItsOwnLoop() throws Exception {
+        CompletableFuture<Future<Void>> otherYield = new CompletableFuture<>();
+        Promise<Void> release = new Promise<>();
+        Thread other = new Thread(() -> EventLoop.run(() -> {
+            // Hand out a yield of this loop, then keep the loop alive until the test is done with it.
+            otherYield.complete(EventLoop.yieldNow());
+            return release;
+        }));
+        other.start();
+        Future<Void> foreign = otherYield.get();
+        int value = EventLoop.run(() -> Relay.relay(foreign, Future.completed(7)));
+        assertEquals(7, value);
+        release.complete(null);
+        other.join(10_000);
+        assertFalse(other.isAlive());
+    }
+
+    @Test
     void yieldNow_resumesTheTaskInQueueOrder_likeAsyncioSleep0() {
         List<String> order = new java.util.ArrayList<>();
         runVirtual(new VirtualTime(), () -> {
