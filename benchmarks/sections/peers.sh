@@ -19,7 +19,8 @@ ea=dev.lasti.bench.peers.ea.EaAsyncMain
 echo "== Kotlin coroutines and ea-async: skynet 1M, suspend + resume, memory; $launches alternated launches"
 for ((l = 1; l <= launches; l++)); do
   for variant in suspend sync; do
-    peer_launch 2g "$kt.KotlinSkynet" "$variant" "$runs"
+    # Kotlin's skynet is the slowest workload here (about 0.5-0.8 s a run): as few runs as virtual threads get.
+    peer_launch 2g "$kt.KotlinSkynet" "$variant" "$vt_runs"
     peer_launch 2g "$ea" skynet "$variant" "$runs"
   done
   peer_launch 2g "$kt.KotlinResume" yield 20

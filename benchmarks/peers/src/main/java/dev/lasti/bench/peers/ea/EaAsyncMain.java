@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * ea-async 1.2.3 as a peer, one workload per JVM launch, printing {@code RESULT <key> <value>} in the shape
@@ -54,26 +55,29 @@ public final class EaAsyncMain {
 
     /** Null if an await of a pending future returns a pending future at once, else why not. */
     private static String probe() throws InterruptedException {
-        CompletableFuture<Void>[] out = new CompletableFuture[1];
-        Throwable[] failure = new Throwable[1];
+        AtomicReference<CompletableFuture<Void>> out = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread t = new Thread(() -> {
             try {
-                out[0] = EaWorkloads.probe(new CompletableFuture<>());
+                out.set(EaWorkloads.probe(new CompletableFuture<>()));
             } catch (Throwable e) {
-                failure[0] = e;
+                failure.set(e);
             }
         }, "ea-async-probe");
         t.setDaemon(true);
         t.start();
         t.join(TimeUnit.SECONDS.toMillis(10));
-        if (failure[0] != null) {
-            return "ea-async failed on " + System.getProperty("java.version") + ": " + failure[0];
+        Throwable e = failure.get();
+        if (e != null) {
+            // Uninstrumented, ea-async tries to load itself as an agent at run time; say why that failed.
+            return "ea-async failed on JDK " + System.getProperty("java.version") + ": " + e
+                    + (e.getCause() != null ? ", caused by " + e.getCause() : "");
         }
-        if (out[0] == null) {
+        if (out.get() == null) {
             return "await blocked its thread on " + System.getProperty("java.version")
                     + ": the classes were not instrumented";
         }
-        return out[0].isDone() ? "await of a pending future completed" : null;
+        return out.get().isDone() ? "await of a pending future completed" : null;
     }
 
     private static void skynet(String key, boolean suspend, int runs) {

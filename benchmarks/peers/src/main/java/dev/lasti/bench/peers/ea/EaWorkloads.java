@@ -36,14 +36,13 @@ final class EaWorkloads {
             return CompletableFuture.completedFuture(num);
         }
         int sub = size / div;
-        @SuppressWarnings("unchecked")
-        CompletableFuture<Long>[] children = new CompletableFuture[div];
+        CompletableFuture<?>[] children = new CompletableFuture<?>[div];
         for (int i = 0; i < div; i++) {
             children[i] = skynet(num + (long) i * sub, sub, div, suspend, queue);
         }
         long sum = 0;
         for (int i = 0; i < div; i++) {
-            sum += await(children[i]);
+            sum += (Long) await(children[i]);
         }
         return CompletableFuture.completedFuture(sum);
     }
