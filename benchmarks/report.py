@@ -16,7 +16,6 @@ NOT_IMPLEMENTED = [
     "echo, 100 connections x 64 B ping-pong, vs a plain NIO callback loop, Netty 4.1 NIO and virtual threads",
     "HTTP hello-world keep-alive and 1 s async sleep with 1,000 / 10,000 connections, vs Tornado 6.2 under `wrk`",
     "transformer throughput on a jar with many `@Async` methods (only a scan of classes without them is measured)",
-    "Kotlin coroutines and ea-async 1.2.3 as peers (skynet, suspend/resume, memory)",
     "latency plots; the only plot so far is memory against the number of suspended tasks",
 ]
 
@@ -170,13 +169,15 @@ def jmh_table(jmh):
 
 
 def memory_plot(r, work, docs):
-    impls = ["lasti-promise", "lasti-sleep", "handwritten", "virtual-threads-park", "virtual-threads-sleep"]
+    impls = ["lasti-promise", "lasti-sleep", "handwritten", "kotlin-launch", "virtual-threads-park",
+             "virtual-threads-sleep"]
+    impls = [i for i in impls if any(k.startswith(f"memory/{i}/") for k in r)]
     points = defaultdict(dict)
     for key, v in r.items():
         if key.startswith("memory/"):
             _, impl, n = key.split("/")
             points[impl][int(n)] = v
-    if not shutil.which("gnuplot") or not points:
+    if not shutil.which("gnuplot") or not any(points.get(i) for i in impls):
         return None
     data = os.path.join(work, "memory.dat")
     with open(data, "w") as f:

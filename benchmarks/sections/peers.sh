@@ -31,4 +31,6 @@ for ((l = 1; l <= launches; l++)); do
     peer_launch 3g "$kt.KotlinMemory" cancellable "$n"
   done
   peer_launch 3g "$ea" growth 1000000
+  "$java" -Xms3g -Xmx3g -cp "$jar" dev.lasti.bench.memory.Memory lasti-growth 1000000 \
+    | grep -E '^(RESULT|SKIPPED)' | tee -a "$results"
 done

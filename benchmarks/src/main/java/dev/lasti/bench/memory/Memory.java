@@ -17,6 +17,8 @@ import java.util.concurrent.locks.LockSupport;
  * <ul>
  *   <li>{@code lasti-promise}: each task awaits one shared pending {@link Promise} (one callback entry each);</li>
  *   <li>{@code lasti-sleep}: each task awaits its own {@code EventLoop.sleep(1 h)} (a timer each);</li>
+ *   <li>{@code lasti-growth}: one task awaits {@code n} yields in a loop and then a gate; the result is the
+ *       heap it holds per await while suspended at the gate (the frame is reused, so about 0);</li>
  *   <li>{@code handwritten}: the floor, a hand-written task that is its own frame (state, the same three
  *       locals, result and waiter fields, as a lasti frame is its task's future) in a gate's waiter chain;</li>
  *   <li>{@code virtual-threads-park}: each virtual thread is parked by {@code LockSupport.park()};</li>
@@ -43,6 +45,10 @@ public final class Memory {
             System.out.println("SKIPPED " + name + " " + VirtualThreads.skipMessage());
             return;
         }
+        if (impl.equals("lasti-growth")) {
+            System.out.printf("RESULT growth/lasti/%d %.3f%n", n, growth(n));
+            Runtime.getRuntime().halt(0);
+        }
         double perTask = impl.startsWith("lasti") ? lasti(impl, n)
                 : impl.equals("handwritten") ? handwritten(n) : virtualThreads(impl, n);
         System.out.printf("RESULT %s %.1f%n", name, perTask);
@@ -62,6 +68,21 @@ public final class Memory {
             }
             long after = liveHeapAfterGc();
             return Future.completed((after - before) / (double) n);
+        });
+    }
+
+    private static double growth(int n) {
+        return EventLoop.builder().blockedThreshold(Duration.ZERO).build().runUntilComplete(() -> {
+            Promise<Void> gate = new Promise<>();
+            Promise<Void> reached = new Promise<>();
+            long before = liveHeapAfterGc();
+            Future<Long> task = Sleepers.looper(n, reached, gate);
+            Promise<Double> out = new Promise<>();
+            reached.whenDone(f -> EventLoop.current().execute(() -> { // the task is at the gate by now
+                out.complete((liveHeapAfterGc() - before) / (double) n);
+                gate.complete(null);
+            }));
+            return task.isDone() ? Future.failed(new AssertionError("never suspended")) : out;
         });
     }
 

@@ -3,7 +3,9 @@ package dev.lasti.bench.memory;
 import static dev.lasti.Await.await;
 
 import dev.lasti.Async;
+import dev.lasti.EventLoop;
 import dev.lasti.Future;
+import dev.lasti.Promise;
 
 /** The suspended task measured by {@link Memory}: a few locals live across its one await. */
 final class Sleepers {
@@ -15,5 +17,21 @@ final class Sleepers {
         long x = a * b;
         await(gate);
         return Future.completed(x + b + tag.length());
+    }
+
+    /**
+     * Awaits {@code n} yields in a loop, completes {@code reached}, then suspends on {@code gate}: whatever
+     * the loop of awaits left behind is still held while it waits (ea-async's frames grow here).
+     */
+    @Async
+    static Future<Long> looper(int n, Promise<Void> reached, Future<?> gate) {
+        long sum = 0;
+        for (int i = 0; i < n; i++) {
+            await(EventLoop.yieldNow());
+            sum += i;
+        }
+        reached.complete(null);
+        await(gate);
+        return Future.completed(sum);
     }
 }
