@@ -1,0 +1,63 @@
+package dev.lasti.bench.http;
+
+import static dev.lasti.Await.await;
+
+import dev.lasti.Async;
+import dev.lasti.EventLoop;
+import dev.lasti.Future;
+import dev.lasti.Promise;
+import dev.lasti.http.HttpRequest;
+import dev.lasti.http.HttpResponse;
+import dev.lasti.http.HttpServer;
+import java.time.Duration;
+
+/**
+ * The lasti side of the HTTP benchmark: one {@link HttpServer} on 127.0.0.1, one loop thread, serving the
+ * same two routes as the Tornado peer ({@code benchmarks/tornado/server.py}), which is the seed's own app:
+ *
+ * <ul>
+ *   <li>{@code /}: {@code Hello, world} at once (the keep-alive throughput workload);
+ *   <li>{@code /sleep}: an {@code @Async} handler that awaits a 1 s {@link EventLoop#sleep}, then answers the
+ *       same text (the seed's slow server, for the latency-against-connections workload).
+ * </ul>
+ *
+ * <p>Usage: {@code HttpBench PORT}. It prints {@code listening PORT} once bound and serves until killed;
+ * {@code benchmarks/sections/http.sh} drives it with {@code wrk}. The blocked-loop report is off: under a
+ * burst of 10,000 connections one iteration legitimately runs for longer than its 100 ms default, and its
+ * stack dumps would be measured.
+ */
+public final class HttpBench {
+    static final String HELLO = "Hello, world\n";
+    static final Duration DELAY = Duration.ofSeconds(1);
+
+    private HttpBench() {}
+
+    public static void main(String[] args) {
+        int port = Integer.parseInt(args[0]);
+        EventLoop loop = EventLoop.builder().blockedThreshold(Duration.ZERO).build();
+        loop.runUntilComplete(() -> {
+            HttpServer server = HttpServer.bind("127.0.0.1", port, HttpBench::route);
+            System.out.println("listening " + server.port());
+            return new Promise<Void>(); // never completes: the section kills the process
+        });
+    }
+
+    /** Routes by path like the peer's {@code tornado.web.Application}; anything else is a 404. */
+    static Future<HttpResponse> route(HttpRequest request) {
+        switch (request.path()) {
+            case "/":
+                return Future.completed(HttpResponse.ok(HELLO));
+            case "/sleep":
+                return sleep(request);
+            default:
+                return Future.completed(HttpResponse.status(404));
+        }
+    }
+
+    /** The seed's handler: suspends for {@link #DELAY} on the loop without holding a thread, then answers. */
+    @Async
+    static Future<HttpResponse> sleep(HttpRequest request) {
+        await(EventLoop.sleep(DELAY));
+        return Future.completed(HttpResponse.ok(HELLO));
+    }
+}
