@@ -8,9 +8,12 @@ http_jvm=(-Xms1g -Xmx1g)
 http_python=/usr/bin/python3 # Debian's, with dist-packages; a pyenv python3 on PATH lacks python3-tornado
 case "$mode" in
   --full) http_hello_secs=20; http_sleep_secs=20; http_levels=(10 100 1000 3000 10000) ;;
-  *)      http_hello_secs=10; http_sleep_secs=10; http_levels=(${HTTP_LEVELS:-100 1000 10000}) ;;
+  *)      http_hello_secs=10; http_sleep_secs=10; http_levels=(${HTTP_LEVELS:-100 1000 10000}) ;; # HTTP_LEVELS="..." overrides
 esac
 http_port=18400
+# Both servers get this listen backlog (Tornado's default is 128, lasti's 1,024): wrk opens all its
+# connections at once, and a handshake that overflows the accept queue is retried a second later.
+http_backlog=16384
 
 need_debs wrk:wrk
 if ! "$http_python" -c 'import tornado' 2> /dev/null; then
@@ -22,9 +25,15 @@ fi
 # 10,000 connections need 10,000 descriptors in wrk and in the server, plus their own files.
 ulimit -n 65536 2> /dev/null || ulimit -n "$(ulimit -Hn)" 2> /dev/null || true
 http_nofile=$(ulimit -n)
-echo "== HTTP: open-file limit $http_nofile"
+# The kernel caps every backlog at net.core.somaxconn (4096 on current kernels); raise it when allowed.
+if [ "$(cat /proc/sys/net/core/somaxconn)" -lt "$http_backlog" ]; then
+  echo "$http_backlog" > /proc/sys/net/core/somaxconn 2> /dev/null \
+    || echo "could not raise net.core.somaxconn to $http_backlog: backlogs stay capped"
+fi
+echo "== HTTP: open-file limit $http_nofile, listen backlog $http_backlog," \
+  "net.core.somaxconn $(cat /proc/sys/net/core/somaxconn)"
 
-# wrk prints its own summary with rounded units; this script reports the exact figures (microseconds).
+# wrk prints its own summary with rounded units; this hook prints its exact figures (latencies in ms).
 http_lua="$out/http-report.lua"
 cat > "$http_lua" << 'EOF'
 done = function(summary, latency, requests)
@@ -46,8 +55,9 @@ http_start() {
   http_port=$((http_port + 1))
   local log="$out/http-$1-$http_port.log"
   case "$1" in
-    lasti) "$java" "${http_jvm[@]}" -cp "$jar" dev.lasti.bench.http.HttpBench "$http_port" > "$log" 2>&1 & ;;
-    tornado) "$http_python" "$root/benchmarks/tornado/server.py" "$http_port" > "$log" 2>&1 & ;;
+    lasti) "$java" "${http_jvm[@]}" -cp "$jar" dev.lasti.bench.http.HttpBench "$http_port" "$http_backlog" \
+             > "$log" 2>&1 & ;;
+    tornado) "$http_python" "$root/benchmarks/tornado/server.py" "$http_port" "$http_backlog" > "$log" 2>&1 & ;;
   esac
   http_pid=$!
   http_url="http://127.0.0.1:$http_port"
