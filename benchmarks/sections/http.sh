@@ -50,6 +50,21 @@ done = function(summary, latency, requests)
 end
 EOF
 
+# The ramp variant: each connection's first request waits k/n of a second (k-th of the thread's n
+# connections), so the first wave arrives spread over one second instead of all at once. wrk starts its
+# latency clock when it writes a request, so the wait is not counted. Later requests are not delayed.
+http_ramp_lua="$out/http-ramp.lua"
+{ cat "$http_lua"; cat << 'EOF'
+local first, n = 0, 0
+init = function(args) first = tonumber(args[1]) end
+delay = function()
+  n = n + 1
+  if n <= first then return math.floor((n - 1) * 1000 / first) end
+  return 0
+end
+EOF
+} > "$http_ramp_lua"
+
 # http_start IMPL: starts a server on a fresh port, sets http_pid and http_url; fails if it does not listen.
 http_start() {
   http_port=$((http_port + 1))
@@ -76,9 +91,11 @@ http_stop() {
   wait "$http_pid" 2> /dev/null || true
 }
 
-# http_wrk KEY CONNECTIONS SECONDS PATH: one measured wrk run; its WRK lines become RESULT KEY/<metric>.
+# http_wrk KEY CONNECTIONS SECONDS PATH [LUA ARGS...]: one measured wrk run; its WRK lines become
+# RESULT KEY/<metric>.
 http_wrk() {
-  wrk -t2 -c"$2" -d"$3"s --timeout 30s --latency -s "$http_lua" "$http_url$4" > "$out/wrk.txt" 2>&1 || true
+  wrk -t2 -c"$2" -d"$3"s --timeout 30s --latency -s "${5:-$http_lua}" "$http_url$4" "${@:6}" > "$out/wrk.txt" 2>&1 \
+    || true
   grep -E '^ *(Socket errors|Non-2xx)' "$out/wrk.txt" | sed "s|^ *|  $1: |" || true
   grep '^WRK ' "$out/wrk.txt" | while read -r _ metric value; do echo "RESULT $1/$metric $value"; done \
     | tee -a "$results"
@@ -112,6 +129,15 @@ else
         http_wrk "http/sleep/$c/$impl" "$c" "$http_sleep_secs" /sleep
         http_stop
       done
+    done
+    # The largest level again with the first wave spread over a second: what is left is the steady state.
+    c=${http_levels[-1]}
+    [ "$http_nofile" -lt $((c + 1000)) ] && continue
+    for impl in lasti tornado; do
+      http_start "$impl" || continue
+      http_warm
+      http_wrk "http/sleep-ramp/$c/$impl" "$c" "$http_sleep_secs" /sleep "$http_ramp_lua" $((c / 2))
+      http_stop
     done
   done
 fi
