@@ -4,7 +4,9 @@
 # (benchmarks/tornado/server.py on Debian's python3-tornado), both on 127.0.0.1, loaded by wrk.
 # wrk and the server share the machine's 2 cores, so every figure here includes the load generator's cost.
 # Each (workload, implementation) gets a fresh server process, alternated lasti/tornado within each round.
-http_jvm=(-Xms1g -Xmx1g)
+# Fixed heap, touched at start-up: otherwise the first GCs under 10,000 connections spend their time in
+# page faults zeroing fresh heap pages (seen with perf), which no long-running server pays.
+http_jvm=(-Xms1g -Xmx1g -XX:+AlwaysPreTouch)
 http_python=/usr/bin/python3 # Debian's, with dist-packages; a pyenv python3 on PATH lacks python3-tornado
 case "$mode" in
   --full) http_hello_secs=20; http_sleep_secs=20; http_levels=(10 100 1000 3000 10000) ;;
@@ -101,9 +103,14 @@ http_wrk() {
     | tee -a "$results"
 }
 
-# Warm-up on every fresh server, both sides alike: 3 s of hello with 100 connections (JIT for lasti).
+# Warm-up on every fresh server, both sides alike, on the path about to be measured (JIT for lasti):
+# 3 s of hello with 100 connections, or 3 s of /sleep with 1,000 (which also runs the accept path).
 http_warm() {
-  wrk -t2 -c100 -d3s "$http_url/" > /dev/null 2>&1 || true
+  if [ "$1" = /sleep ]; then
+    wrk -t2 -c1000 -d3s --timeout 30s "$http_url/sleep" > /dev/null 2>&1 || true
+  else
+    wrk -t2 -c100 -d3s "$http_url/" > /dev/null 2>&1 || true
+  fi
 }
 
 if ! command -v wrk > /dev/null || ! "$http_python" -c 'import tornado' 2> /dev/null; then
@@ -114,7 +121,7 @@ else
   for ((l = 1; l <= launches; l++)); do
     for impl in lasti tornado; do
       http_start "$impl" || continue
-      http_warm
+      http_warm /
       http_wrk "http/hello/$impl" 100 "$http_hello_secs" /
       http_stop
     done
@@ -125,7 +132,7 @@ else
       fi
       for impl in lasti tornado; do
         http_start "$impl" || continue
-        http_warm
+        http_warm /sleep
         http_wrk "http/sleep/$c/$impl" "$c" "$http_sleep_secs" /sleep
         http_stop
       done
@@ -135,7 +142,7 @@ else
     [ "$http_nofile" -lt $((c + 1000)) ] && continue
     for impl in lasti tornado; do
       http_start "$impl" || continue
-      http_warm
+      http_warm /sleep
       http_wrk "http/sleep-ramp/$c/$impl" "$c" "$http_sleep_secs" /sleep "$http_ramp_lua" $((c / 2))
       http_stop
     done
