@@ -109,7 +109,7 @@ def how():
 # Found by profiling by hand (JFR ExecutionSample, perf record, server CPU from /proc/PID/stat) while other
 # work loaded the 2 cores; the figures are from those runs, not from the table above.
 PROBLEMS = [
-    "- **HTTP hello is under 10x Tornado.** Round to round the ratio swung from 3x to 14x on the loaded",
+    "- **HTTP hello is under 10x Tornado.** Round to round the ratio swung from 4x to 14x on the loaded",
     "  machine, its median under 10x. Server CPU per request, wrk -c100: lasti 42-59 us (user 31-42,",
     "  sys 11-17), Tornado 189-200 us. strace: lasti makes one `read` and one `writev` per request and one",
     "  `epoll_wait` per ~90 requests, so there is no syscall to save. perf on the loop thread: about 40% of the",
