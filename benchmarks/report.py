@@ -14,9 +14,7 @@ from collections import defaultdict
 
 NOT_IMPLEMENTED = [
     "echo, 100 connections x 64 B ping-pong, vs a plain NIO callback loop, Netty 4.1 NIO and virtual threads",
-    "HTTP hello-world keep-alive and 1 s async sleep with 1,000 / 10,000 connections, vs Tornado 6.2 under `wrk`",
     "transformer throughput on a jar with many `@Async` methods (only a scan of classes without them is measured)",
-    "latency plots; the only plot so far is memory against the number of suspended tasks",
 ]
 
 

@@ -14,6 +14,8 @@ final class RequestParser {
     private static final Pattern VERSION = Pattern.compile("HTTP/[0-9]\\.[0-9]");
     /** Visible ASCII and obs-text; no spaces or controls in a request target. */
     private static final Pattern TARGET = Pattern.compile("[\\x21-\\x7e\\x80-\\xff]+");
+    /** Compiled once: {@code String.split("\r\n")} compiles a new pattern on every request (two chars). */
+    private static final Pattern CRLF = Pattern.compile("\r\n", Pattern.LITERAL);
 
     private RequestParser() {}
 
@@ -28,7 +30,7 @@ final class RequestParser {
         }
         text = text.substring(start, text.length() - 4); // the final CRLF CRLF
         checkLineEndings(text);
-        String[] lines = text.split("\r\n", -1);
+        String[] lines = CRLF.split(text, -1);
         String[] requestLine = parseRequestLine(lines[0]);
         HttpHeaders headers = new HttpHeaders();
         for (int i = 1; i < lines.length; i++) {
