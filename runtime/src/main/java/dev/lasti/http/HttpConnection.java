@@ -5,7 +5,6 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import dev.lasti.EventLoop;
 import dev.lasti.Future;
 import dev.lasti.Promise;
-import dev.lasti.TimerHandle;
 import dev.lasti.net.ReadLimitException;
 import dev.lasti.net.TcpStream;
 import java.time.Duration;
@@ -21,7 +20,7 @@ import java.util.List;
  *      +-------------------------------- keep-alive ---------------------------------------+
  * </pre>
  *
- * One timer guards each waiting phase (idle, head, body); when it fires the stream is closed, which fails
+ * One deadline guards each waiting phase (idle, head, body); when it passes the stream is closed, which fails
  * the pending read and ends the connection. A refused request gets its status and a lingering close.
  */
 final class HttpConnection {
@@ -38,7 +37,10 @@ final class HttpConnection {
     private final EventLoop loop;
     /** Completes when the connection is done; the TCP server then closes the stream. */
     private final Promise<Void> done = new Promise<>();
-    private TimerHandle timer;
+    /** Guards each waiting phase; moved, not re-created, as the request advances. */
+    private final Deadline deadline;
+    /** The timeout {@link #deadline} was last armed with, for the log line when it expires. */
+    private Duration armedTimeout = Duration.ZERO;
     private int served;
     /** True while waiting for the first byte of a request: the connection may be closed without loss. */
     private boolean idle;
@@ -50,6 +52,7 @@ final class HttpConnection {
         this.handler = handler;
         this.options = options;
         this.loop = stream.loop();
+        this.deadline = new Deadline(loop, this::expire);
     }
 
     /** Serves requests until the client or a limit ends the connection. */
@@ -229,23 +232,22 @@ final class HttpConnection {
     }
 
     private void arm(Duration timeout) {
-        disarm();
-        timer = loop.callLater(timeout, () -> {
-            LOG.log(System.Logger.Level.DEBUG, () -> "lasti: closing " + stream + " after " + timeout.toMillis()
-                    + " ms without progress");
-            stream.close();
-        });
+        armedTimeout = timeout;
+        deadline.arm(timeout);
     }
 
     private void disarm() {
-        if (timer != null) {
-            timer.cancel();
-            timer = null;
-        }
+        deadline.disarm();
+    }
+
+    private void expire() {
+        LOG.log(System.Logger.Level.DEBUG, () -> "lasti: closing " + stream + " after " + armedTimeout.toMillis()
+                + " ms without progress");
+        stream.close();
     }
 
     private void finish() {
-        disarm();
+        deadline.close();
         done.complete(null);
     }
 
