@@ -74,16 +74,19 @@ public final class HttpHeaders {
         return List.copyOf(fields.keySet());
     }
 
-    /** An independent copy, so the server can add its framing fields without touching the original. */
-    HttpHeaders copy() {
-        HttpHeaders c = new HttpHeaders();
-        fields.forEach((name, values) -> c.fields.put(name, new ArrayList<>(values)));
-        return c;
-    }
-
     /** Appends the fields as {@code Name: value\r\n} lines. */
     void appendTo(StringBuilder out) {
         fields.forEach((name, values) -> values.forEach(v -> out.append(name).append(": ").append(v).append("\r\n")));
+    }
+
+    /** Appends the fields except the message-framing ones, which the server writes itself. */
+    void appendAllButFraming(StringBuilder out) {
+        fields.forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Transfer-Encoding")
+                    && !name.equalsIgnoreCase("Connection")) {
+                values.forEach(v -> out.append(name).append(": ").append(v).append("\r\n"));
+            }
+        });
     }
 
     @Override

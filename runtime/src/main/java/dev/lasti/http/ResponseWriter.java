@@ -13,20 +13,23 @@ final class ResponseWriter {
      */
     static byte[] encode(HttpRequest request, HttpResponse response, boolean keepAlive) {
         int status = response.statusCode();
-        // A copy: a handler may return the same response object for many requests.
-        HttpHeaders headers = response.headers().copy();
-        headers.remove("Content-Length").remove("Transfer-Encoding").remove("Connection");
         boolean bodyless = status == 204 || status == 304;
+        // The handler's fields as they are (the response object may be shared by many requests), then the
+        // framing fields the server owns, in place of any the handler set.
+        StringBuilder out = statusLine(status);
+        response.headers().appendAllButFraming(out);
         if (!bodyless) {
-            headers.set("Content-Length", Integer.toString(response.bodyBytes().length));
+            out.append("Content-Length: ").append(response.bodyBytes().length).append("\r\n");
         }
         if (!keepAlive) {
-            headers.set("Connection", "close");
+            out.append("Connection: close\r\n");
         } else if (request.version().equals("HTTP/1.0")) {
-            headers.set("Connection", "keep-alive");
+            out.append("Connection: keep-alive\r\n");
         }
+        out.append("\r\n");
+        byte[] head = out.toString().getBytes(StandardCharsets.ISO_8859_1);
         byte[] body = bodyless || request.method().equals("HEAD") ? new byte[0] : response.bodyBytes();
-        return join(head(status, headers), body);
+        return join(head, body);
     }
 
     /** A refusal: the status, {@code Content-Length: 0} and {@code Connection: close}. */
@@ -35,9 +38,13 @@ final class ResponseWriter {
         return head(status, headers);
     }
 
-    private static byte[] head(int status, HttpHeaders headers) {
+    private static StringBuilder statusLine(int status) {
         StringBuilder out = new StringBuilder(128);
-        out.append("HTTP/1.1 ").append(status).append(' ').append(HttpResponse.reason(status)).append("\r\n");
+        return out.append("HTTP/1.1 ").append(status).append(' ').append(HttpResponse.reason(status)).append("\r\n");
+    }
+
+    private static byte[] head(int status, HttpHeaders headers) {
+        StringBuilder out = statusLine(status);
         headers.appendTo(out);
         out.append("\r\n");
         return out.toString().getBytes(StandardCharsets.ISO_8859_1);
