@@ -62,7 +62,9 @@ class HttpBacklogTest {
                 for (int i = 0; i < burst; i++) {
                     Socket s = new Socket();
                     clients.add(s);
-                    s.connect(new InetSocketAddress("127.0.0.1", server.port()), 500);
+                    // 2 s: ample for a queued handshake on a loaded machine; a dropped one is retried
+                    // after 1 s, into a queue that is still full, and times out
+                    s.connect(new InetSocketAddress("127.0.0.1", server.port()), 2_000);
                 }
             } finally {
                 release.countDown();
