@@ -23,7 +23,7 @@ public final class VirtualThreadEchoServer {
     /** Entry point; see the class comment. */
     public static void main(String[] args) throws IOException {
         if (!VirtualThreads.available()) {
-            System.out.println("SKIPPED echo/virtual-threads " + VirtualThreads.skipMessage());
+            System.out.println("SKIPPED echo/virtual-threads/msgs-per-s " + VirtualThreads.skipMessage());
             return;
         }
         ServerSocketChannel server = ServerSocketChannel.open();
