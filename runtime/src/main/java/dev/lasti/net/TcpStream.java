@@ -367,7 +367,7 @@ public final class TcpStream {
     }
 
     private void checkThread() {
-        if (!EventLoop.inLoopThread() || EventLoop.current() != loop) {
+        if (!loop.isCurrent()) { // one thread-local read; this runs on every read and write
             throw new IllegalStateException("a TcpStream is used on its own loop's thread only, not on "
                     + Thread.currentThread().getName());
         }
