@@ -13,7 +13,6 @@ import subprocess
 from collections import defaultdict
 
 NOT_IMPLEMENTED = [
-    "echo, 100 connections x 64 B ping-pong, vs a plain NIO callback loop, Netty 4.1 NIO and virtual threads",
     "transformer throughput on a jar with many `@Async` methods (only a scan of classes without them is measured)",
 ]
 
@@ -86,8 +85,8 @@ def machine(java):
     ]
 
 
-# Units of whole-process keys by their first path element, for the "All measurements" table. A module
-# may add its own with a module-level UNITS = {"echo": "msg/s"}.
+# Units of whole-process keys by their last path element, else their first, for the "All measurements"
+# table. A module may add its own with a module-level UNITS = {"echo": "msg/s"}.
 UNITS = {"skynet-bytes": "B/node", "skynet-gc-share": "%"}
 
 
@@ -235,7 +234,8 @@ def main():
               "Whole-process workloads (median over launches):", "", "| workload | median | launches |",
               "|---|---|---|"]
     for k in sorted(r):
-        unit = "B/task" if k.startswith("memory/") else "" if k.endswith("classes") else UNITS.get(k.split("/")[0], "ms")
+        unit = ("B/task" if k.startswith("memory/") else "" if k.endswith("classes")
+                else UNITS.get(k.split("/")[-1], UNITS.get(k.split("/")[0], "ms")))
         lines.append(f"| `{k}` | {r[k]:,.1f} {unit} | {counts[k]} |")
     lines += ["", "## Known performance problems", "", *PROBLEMS, *collect(mods, "problems"), "",
               "## How each workload is built", "", *HOW, *collect(mods, "how"), ""]

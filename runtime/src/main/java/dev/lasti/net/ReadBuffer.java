@@ -15,6 +15,8 @@ final class ReadBuffer {
     static final int CHUNK = 16 * 1024;
 
     private byte[] data = new byte[0];
+    /** A view of {@link #data} for channel reads, kept until the array is replaced: no wrapper per read. */
+    private ByteBuffer view = ByteBuffer.wrap(data);
     private int start;
     private int end;
 
@@ -30,7 +32,11 @@ final class ReadBuffer {
      */
     int fillFrom(ReadableByteChannel channel) throws IOException {
         ensureSpace(CHUNK);
-        int n = channel.read(ByteBuffer.wrap(data, end, data.length - end));
+        if (view.array() != data) {
+            view = ByteBuffer.wrap(data);
+        }
+        view.limit(data.length).position(end);
+        int n = channel.read(view);
         if (n > 0) {
             end += n;
         }

@@ -42,6 +42,9 @@ import java.util.Objects;
  * later operations fail with {@link StreamClosedException}; its cause is the I/O error, if any.
  */
 public final class TcpStream {
+    /** What a write that the kernel took at once returns: done, and immutable, so one serves them all. */
+    private static final Future<Void> WRITTEN = Future.completed(null);
+
     private final EventLoop loop;
     private final SocketChannel channel;
     private final SelectionKey key;
@@ -128,6 +131,20 @@ public final class TcpStream {
         if (outputShutdown != null) {
             return Future.failed(new StreamClosedException("the output of this stream was shut down"));
         }
+        if (output.isEmpty() && !flushing) {
+            // Nothing is queued ahead of these bytes, so hand them to the kernel straight from the caller's
+            // buffer: a small write (an echo, a response) then costs no copy, no queue entry and no promise.
+            // Only what the kernel does not take is copied and queued.
+            try {
+                channel.write(data);
+            } catch (IOException e) {
+                closeWith("the connection failed while writing: " + e.getMessage(), e);
+                return Future.failed(closedError());
+            }
+            if (!data.hasRemaining()) {
+                return WRITTEN;
+            }
+        }
         Promise<Void> written = output.add(data);
         flush();
         return written;
@@ -200,8 +217,14 @@ public final class TcpStream {
         if ((ready & SelectionKey.OP_WRITE) != 0) {
             flush();
         }
-        if ((ready & SelectionKey.OP_READ) != 0 && closedMessage == null) {
-            fill();
+        if ((ready & SelectionKey.OP_READ) != 0 && closedMessage == null && key.isValid()) {
+            if (pendingRead == null) {
+                // OP_READ outlived the last read (see updateInterest) and nobody reads now: stop listening
+                // and leave the bytes in the kernel, so that TCP flow control pushes back on the peer.
+                key.interestOps(key.interestOps() & ~SelectionKey.OP_READ);
+            } else {
+                fill();
+            }
         }
     }
 
@@ -288,14 +311,21 @@ public final class TcpStream {
         }
     }
 
-    /** OP_READ only while a read waits for bytes that can still come; OP_WRITE only while output is queued. */
+    /**
+     * OP_READ while a read waits for bytes that can still come; OP_WRITE only while output is queued.
+     * OP_READ is dropped lazily: it stays after a read completes, because the reader usually starts the
+     * next read before the selector looks again (a request/response loop), and every change of interest
+     * costs a trip through the selector's update queue. {@link #onReady} drops it if the socket turns
+     * readable while no read is pending.
+     */
     private void updateInterest() {
         if (closedMessage != null || !key.isValid()) {
             return;
         }
-        int ops = (pendingRead != null && !eof ? SelectionKey.OP_READ : 0)
-                | (output.isEmpty() ? 0 : SelectionKey.OP_WRITE);
-        if (key.interestOps() != ops) {
+        int current = key.interestOps();
+        boolean read = !eof && (pendingRead != null || (current & SelectionKey.OP_READ) != 0);
+        int ops = (read ? SelectionKey.OP_READ : 0) | (output.isEmpty() ? 0 : SelectionKey.OP_WRITE);
+        if (current != ops) {
             key.interestOps(ops);
         }
     }
@@ -337,7 +367,7 @@ public final class TcpStream {
     }
 
     private void checkThread() {
-        if (!EventLoop.inLoopThread() || EventLoop.current() != loop) {
+        if (!loop.isCurrent()) { // one thread-local read; this runs on every read and write
             throw new IllegalStateException("a TcpStream is used on its own loop's thread only, not on "
                     + Thread.currentThread().getName());
         }

@@ -35,6 +35,9 @@ final class WriteQueue {
 
     /** One gathering write of the oldest entries; returns the bytes the kernel took (0 when it is full). */
     long writeTo(GatheringByteChannel channel) throws IOException {
+        if (queue.size() == 1) { // the usual case: a plain write(2), without the iovec set-up of writev(2)
+            return channel.write(queue.peek().data());
+        }
         ByteBuffer[] buffers = new ByteBuffer[Math.min(queue.size(), MAX_GATHER)];
         Iterator<PendingWrite> it = queue.iterator();
         for (int i = 0; i < buffers.length; i++) {
