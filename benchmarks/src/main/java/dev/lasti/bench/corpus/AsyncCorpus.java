@@ -79,11 +79,11 @@ public final class AsyncCorpus {
     private static String methods(Emit e, long seed, int count) {
         Random random = new Random(seed);
         List<String> callable = new ArrayList<>();
-        StringBuilder sb = new StringBuilder(MethodWriter.write(random.nextLong(), e, "pure", true, List.of(), 3));
+        StringBuilder sb = new StringBuilder(MethodWriter.write(random.nextLong(), e, "pure", true, List.of(), 2));
         callable.add("pure");
         for (int m = 0; m < count; m++) {
             sb.append('\n').append(MethodWriter.write(random.nextLong(), e, "m" + m, false, callable,
-                    2 + random.nextInt(3)));
+                    2 + random.nextInt(2)));
             callable.add("m" + m);
         }
         return sb.append('\n').toString();

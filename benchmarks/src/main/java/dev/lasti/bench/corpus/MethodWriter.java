@@ -89,7 +89,7 @@ final class MethodWriter {
         line("for (int " + i + " = 0; " + i + " < " + (2 + random.nextInt(3)) + "; " + i + "++) {");
         nested(() -> {
             locals.add(new Local(i, "int", false));
-            block(1 + random.nextInt(3), depth + 1);
+            block(1 + random.nextInt(2), depth + 1);
             line("if (" + i + " == 1) continue;");
             line("acc += " + i + ";");
             locals.remove(locals.size() - 1);
