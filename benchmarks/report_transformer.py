@@ -35,7 +35,8 @@ def ratio_rows(r, jmh, row, rows):
     row(rows, "transformer on the corpus, rebuild with nothing changed (wall)", r.get(c + "noop-wall-ms"),
         "bare JVM start-up (`java -version`)", r.get(c + "jvm-startup-wall-ms"), "ms", "almost nothing", None)
     row(rows, "transformer on the corpus, rebuild after `javac` rewrote 1 class (wall)",
-        r.get(c + "touch1-wall-ms"), "bare JVM start-up (`java -version`)", r.get(c + "jvm-startup-wall-ms"), "ms", "", None)
+        r.get(c + "touch1-wall-ms"), "bare JVM start-up (`java -version`)", r.get(c + "jvm-startup-wall-ms"), "ms",
+        "", None)
     row(rows, "class-file bytes of the corpus after the transformer (frame classes included)",
         r.get("transformer-bytes/corpus-output"), "`javac` output", r.get("transformer-bytes/corpus-input"), "B",
         "", None)
