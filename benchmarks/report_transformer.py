@@ -55,13 +55,13 @@ def how():
         "  classes (4,000 with `--full`), 30% without `@Async`; the others hold 1-3 `@Async` methods and a pure one,",
         "  with several awaits each, inside arithmetic and call arguments (values on the operand stack), loops,",
         "  try/catch/finally around failing awaits, switches, `Future.all`, delegation and lambdas that await,",
-        "  beside plain twins of the same methods. Compiled once by `javac --release 17 -g` (timed, as the",
-        "  reference), then per launch: a full pass as the Maven plugin runs it (`--verify`, fresh state), a",
-        "  rebuild with nothing changed, a rebuild after copying one untransformed class back (what `javac`",
-        "  does on a one-file edit), a bare `java -version`, and a full pass without `--verify` or state.",
-        "  Classes/s and methods/s use the tool's own timing (no JVM start-up). At the end `CorpusCheck` loads",
-        "  200 transformed classes (so the JVM verifies them and their frames) and checks that each `entry()`,",
-        "  run on an event loop where every other await really suspends, returns what `entryPlain()` returns.",
+        "  beside plain twins of the same methods. Per launch round: `javac --release 17 -g` of the sources (timed:",
+        "  the reference), a full pass over its output as the Maven plugin runs it (`--verify`, fresh state),",
+        "  `CorpusCheck`, a rebuild with nothing changed, a rebuild after copying one class back from `javac`'s",
+        "  output (what a one-file edit does), a bare `java -version`, and a full pass without `--verify` or",
+        "  state. Classes/s and methods/s use the tool's own timing (no JVM start-up). `CorpusCheck` loads 200",
+        "  transformed classes (so the JVM verifies them and their frames) and checks that each `entry()`, run on",
+        "  an event loop where every other await really suspends, returns what `entryPlain()` returns.",
     ]
 
 

@@ -23,27 +23,29 @@ for ((l = 1; l <= launches; l++)); do
   echo "RESULT transformer/jvm-startup-wall-ms $((t2 - t1))" | tee -a "$results"
 done
 
-# The corpus: generated once (seed 42, 30% of the classes without @Async), compiled once with javac.
+# The corpus: generated once (seed 42, 30% of the classes without @Async), compiled by javac in each launch
+# round (the build step the transformer follows, and its reference), then transformed in place.
 case "$mode" in --full) corpus_n=4000 ;; *) corpus_n=1000 ;; esac
 corpus="$out/tcorpus"
 rm -rf "$corpus" && mkdir -p "$corpus"
 echo "== transformer over a generated corpus of $corpus_n classes with @Async code, $launches launches"
 "$java" -cp "$jar" dev.lasti.bench.corpus.AsyncCorpus "$corpus/src" "$corpus_n" 0.3 42
 find "$corpus/src" -name '*.java' > "$corpus/sources.txt"
-# javac of the same sources, wall time with its JVM start: the build step the transformer comes after.
-t0=$(now_ms)
-"${java%/java}/javac" -nowarn -g --release 17 -cp "$rjar" -d "$corpus/classes" @"$corpus/sources.txt"
-t1=$(now_ms)
-echo "RESULT transformer/corpus-javac-wall-ms $((t1 - t0))" | tee -a "$results"
-echo "RESULT transformer/corpus-classes $(find "$corpus/classes" -name '*.class' | wc -l)" | tee -a "$results"
-echo "RESULT transformer-bytes/corpus-input $(class_bytes "$corpus/classes")" | tee -a "$results"
 # The class a one-file edit recompiles: javac writes it again, untransformed, with a new time stamp.
 touched="$(head -1 "$corpus/src/async-classes.txt" | tr . /).class"
 
 tc="$corpus/out"
 for ((l = 1; l <= launches; l++)); do
+  # javac of the sources, wall time with its JVM start, into a fresh folder the transformer then rewrites.
+  rm -rf "$tc" "$corpus/javac" "$corpus/state"
+  t0=$(now_ms)
+  "${java%/java}/javac" -nowarn -g --release 17 -cp "$rjar" -d "$corpus/javac" @"$corpus/sources.txt"
+  t1=$(now_ms)
+  echo "RESULT transformer/corpus-javac-wall-ms $((t1 - t0))" | tee -a "$results"
+  echo "RESULT transformer/corpus-classes $(find "$corpus/javac" -name '*.class' | wc -l)" | tee -a "$results"
+  echo "RESULT transformer-bytes/corpus-input $(class_bytes "$corpus/javac")" | tee -a "$results"
+  cp -r "$corpus/javac" "$tc"
   # Full pass as the Maven plugin runs it by default: fresh state, output verified before it is written.
-  rm -rf "$tc" "$corpus/state" && cp -r "$corpus/classes" "$tc"
   t0=$(now_ms)
   line="$("$java" -jar "$tjar" --verify --classpath "$rjar" --state "$corpus/state" "$tc" | grep '^lasti:')"
   t1=$(now_ms)
@@ -56,10 +58,15 @@ for ((l = 1; l <= launches; l++)); do
   echo "RESULT transformer-count/corpus-methods $(sed -nE 's/.*\(([0-9]+) methods?\).*/\1/p' <<< "$line")" \
     | tee -a "$results"
   echo "RESULT transformer-bytes/corpus-output $(class_bytes "$tc")" | tee -a "$results"
+  # The output loads (the JVM verifies every class it loads) and computes what the plain twins compute.
+  check="$("$java" -cp "$jar" dev.lasti.bench.corpus.CorpusCheck "$tc" "$corpus/src/async-classes.txt" 200 || true)"
+  echo "$check" | grep -v '^RESULT'
+  failures="$(sed -nE 's/^RESULT transformer\/corpus-check-failures ([0-9]+)$/\1/p' <<< "$check")"
+  echo "RESULT transformer-count/corpus-check-failures ${failures:-200}" | tee -a "$results"
   # Rebuild with nothing changed, then after javac rewrote one class; wall, JVM start-up included.
   t0=$(now_ms); "$java" -jar "$tjar" --verify --classpath "$rjar" --state "$corpus/state" "$tc" > /dev/null; t1=$(now_ms)
   echo "RESULT transformer/corpus-noop-wall-ms $((t1 - t0))" | tee -a "$results"
-  cp "$corpus/classes/$touched" "$tc/$touched"
+  cp "$corpus/javac/$touched" "$tc/$touched"
   t0=$(now_ms)
   line="$("$java" -jar "$tjar" --verify --classpath "$rjar" --state "$corpus/state" "$tc" | grep '^lasti:')"
   t1=$(now_ms)
@@ -69,14 +76,8 @@ for ((l = 1; l <= launches; l++)); do
   t0=$(now_ms); "$java" -version 2> /dev/null; t1=$(now_ms)
   echo "RESULT transformer/corpus-jvm-startup-wall-ms $((t1 - t0))" | tee -a "$results"
   # The same full pass without verification and without state: what --verify costs.
-  rm -rf "$tc.nv" && cp -r "$corpus/classes" "$tc.nv"
+  rm -rf "$tc.nv" && cp -r "$corpus/javac" "$tc.nv"
   line="$("$java" -jar "$tjar" "$tc.nv" | grep '^lasti:')"
   echo "RESULT transformer/corpus-full-pass-noverify-ms $(tool_ms <<< "$line")" | tee -a "$results"
 done
-
-# The output loads (the JVM verifies every class it loads) and computes what the plain twins compute.
-check="$("$java" -cp "$jar" dev.lasti.bench.corpus.CorpusCheck "$tc" "$corpus/src/async-classes.txt" 200 || true)"
-echo "$check" | grep -v '^RESULT'
-failures="$(sed -nE 's/^RESULT transformer\/corpus-check-failures ([0-9]+)$/\1/p' <<< "$check")"
-echo "RESULT transformer-count/corpus-check-failures ${failures:-200}" | tee -a "$results"
 rm -rf "$tc.nv" "$out/tclasses"
