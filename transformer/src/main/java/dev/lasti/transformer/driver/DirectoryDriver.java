@@ -5,8 +5,11 @@ import dev.lasti.transformer.Diagnostic;
 import dev.lasti.transformer.TransformResult;
 import dev.lasti.transformer.driver.IncrementalState.Fingerprint;
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,7 +17,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Runs a {@link ClassTransformer} over whole classes folders: the library behind the Maven plugin and the
@@ -74,7 +76,9 @@ public final class DirectoryDriver {
         List<Path> frameFiles = inputs.stream().map(Input::file).filter(StaleFrames::looksLikeFrame).toList();
         deleteStaleFrames(tally.staleFrameOwners, frameFiles, state);
         try {
-            IncrementalState.save(options.stateFile(), state);
+            if (!previous.sameAs(state)) {
+                IncrementalState.save(options.stateFile(), state);
+            }
         } catch (IOException e) {
             throw new DriverException("cannot write the incremental state file " + options.stateFile(),
                     options.stateFile(), e);
@@ -94,10 +98,23 @@ public final class DirectoryDriver {
         if (frameFiles.isEmpty()) {
             return;
         }
+        // Frame files by folder, so each owner looks only at its neighbours, and reads its own class file
+        // (for its name) only when a neighbour's file name matches: once frames exist, a rebuild that
+        // recompiled many classes would otherwise read each of them again and compare it with every frame.
+        Map<Path, List<Path>> framesByFolder = new HashMap<>();
+        for (Path f : frameFiles) {
+            framesByFolder.computeIfAbsent(f.getParent(), k -> new ArrayList<>()).add(f);
+        }
         for (Owner o : owners) {
+            String prefix = o.file().getFileName().toString().replace(".class", "") + "$";
+            List<Path> candidates = framesByFolder.getOrDefault(o.file().getParent(), List.of()).stream()
+                    .filter(f -> f.getFileName().toString().startsWith(prefix)).toList();
+            if (candidates.isEmpty()) {
+                continue;
+            }
             try {
                 String name = o.name() != null ? o.name() : ClassNames.internalName(Files.readAllBytes(o.file()));
-                for (Path stale : StaleFrames.find(o.file(), name, o.frames(), frameFiles)) {
+                for (Path stale : StaleFrames.find(o.file(), name, o.frames(), candidates)) {
                     Files.deleteIfExists(stale);
                     state.remove(stale);
                 }
@@ -110,8 +127,8 @@ public final class DirectoryDriver {
     /** An owner class processed in this run (name null until needed), with the frame classes it has now. */
     private record Owner(Path file, String name, java.util.Set<String> frames) {}
 
-    /** One class file found under a root. */
-    private record Input(Path root, Path file) {}
+    /** One class file found under a root, with its size and modification time when it was found. */
+    private record Input(Path root, Path file, long size, long mtimeMillis) {}
 
     /**
      * One input after phase 2.
@@ -136,28 +153,51 @@ public final class DirectoryDriver {
             if (!Files.isDirectory(root)) {
                 continue;
             }
-            try (Stream<Path> walk = Files.walk(root)) {
-                walk.filter(DirectoryDriver::isTransformable).sorted()
-                        .forEach(file -> inputs.add(new Input(root, file)));
+            List<Input> found = new ArrayList<>();
+            try {
+                // walkFileTree hands over each file's attributes from the directory walk, so the up-to-date
+                // check needs no further stat calls: a rebuild with nothing changed is one stat per file.
+                Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                        if (!isTransformable(file)) {
+                            return FileVisitResult.CONTINUE;
+                        }
+                        BasicFileAttributes target = attrs.isSymbolicLink() ? followed(file) : attrs;
+                        if (target != null && target.isRegularFile()) {
+                            found.add(new Input(root, file, target.size(), target.lastModifiedTime().toMillis()));
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
             } catch (IOException e) {
                 throw new DriverException("cannot list the class files under " + root, root, e);
             }
+            found.sort(Comparator.comparing(Input::file));
+            inputs.addAll(found);
         }
         return inputs;
+    }
+
+    /** The attributes of what a symbolic link points to, or {@code null} if it points nowhere. */
+    private static BasicFileAttributes followed(Path link) {
+        try {
+            return Files.readAttributes(link, BasicFileAttributes.class);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static boolean isTransformable(Path file) {
         String name = file.getFileName().toString();
         // module-info and package-info have no method bodies; leaving them out keeps the counts honest.
-        return name.endsWith(".class") && !name.equals("module-info.class") && !name.equals("package-info.class")
-                && Files.isRegularFile(file);
+        return name.endsWith(".class") && !name.equals("module-info.class") && !name.equals("package-info.class");
     }
 
     private Processed process(Input in, IncrementalState previous) throws IOException {
-        long size = Files.size(in.file());
-        long mtime = Files.getLastModifiedTime(in.file()).toMillis();
+        long mtime = in.mtimeMillis();
         Fingerprint old = previous.get(in.file());
-        if (old != null && old.sameStat(size, mtime)) {
+        if (old != null && old.sameStat(in.size(), mtime)) {
             return new Processed(in, old, null);
         }
         byte[] bytes = Files.readAllBytes(in.file());

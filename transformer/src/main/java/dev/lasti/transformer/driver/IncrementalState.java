@@ -32,14 +32,17 @@ final class IncrementalState {
     }
 
     private final Map<String, Fingerprint> entries;
+    /** True if this state was read from a well-formed state file. */
+    private final boolean fromFile;
 
-    private IncrementalState(Map<String, Fingerprint> entries) {
+    private IncrementalState(Map<String, Fingerprint> entries, boolean fromFile) {
         this.entries = entries;
+        this.fromFile = fromFile;
     }
 
     /** An empty state: every file counts as new. */
     static IncrementalState empty() {
-        return new IncrementalState(new HashMap<>());
+        return new IncrementalState(new HashMap<>(), false);
     }
 
     /**
@@ -67,7 +70,7 @@ final class IncrementalState {
                 entries.put(path, new Fingerprint(Long.parseLong(right[n - 3]), Long.parseLong(right[n - 2]),
                         right[n - 1]));
             }
-            return new IncrementalState(entries);
+            return new IncrementalState(entries, true);
         } catch (IOException | RuntimeException e) {
             return empty();
         }
@@ -76,6 +79,22 @@ final class IncrementalState {
     /** The fingerprint last recorded for {@code file}, or {@code null}. */
     Fingerprint get(Path file) {
         return entries.get(key(file));
+    }
+
+    /**
+     * True if this state came from a state file and records exactly {@code recorded}: saving it again would
+     * write the same bytes, so a rebuild with nothing changed can leave the file alone.
+     */
+    boolean sameAs(Map<Path, Fingerprint> recorded) {
+        if (!fromFile || recorded.size() != entries.size()) {
+            return false;
+        }
+        for (Map.Entry<Path, Fingerprint> e : recorded.entrySet()) {
+            if (!e.getValue().equals(entries.get(key(e.getKey())))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Writes {@code recorded} as the new state, atomically. Does nothing without a state file. */

@@ -51,8 +51,10 @@ final class OutputVerifier implements Closeable {
     /** The errors found in one class; empty if every method verifies. */
     List<Diagnostic> verify(byte[] classBytes) {
         ClassNode node = new ClassNode();
-        new ClassReader(classBytes).accept(node, 0);
-        String sourceFile = node.sourceFile;
+        // The data-flow analysis uses neither debug information nor the stack map frames (it computes its
+        // own), so skipping them leaves fewer nodes to read and to step over; the source file name an error
+        // needs is read again only then.
+        new ClassReader(classBytes).accept(node, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         Type superType = node.superName == null ? null : Type.getObjectType(node.superName);
         List<Type> interfaces = node.interfaces.stream().map(Type::getObjectType).toList();
         boolean isInterface = (node.access & Opcodes.ACC_INTERFACE) != 0;
@@ -64,7 +66,7 @@ final class OutputVerifier implements Closeable {
             try {
                 new Analyzer<BasicValue>(verifier).analyze(node.name, method);
             } catch (AnalyzerException | LinkageError e) {
-                errors.add(new Diagnostic(Diagnostic.Severity.ERROR, node.name, sourceFile, -1,
+                errors.add(new Diagnostic(Diagnostic.Severity.ERROR, node.name, sourceFile(classBytes), -1,
                         "transformed code fails bytecode verification in " + node.name.replace('/', '.') + "."
                                 + method.name + method.desc + ": " + e.getMessage(),
                         "this is a lasti transformer bug; please report it with this class file. If the message"
@@ -72,6 +74,13 @@ final class OutputVerifier implements Closeable {
             }
         }
         return errors;
+    }
+
+    /** The class's {@code SourceFile} attribute, or {@code null}. */
+    private static String sourceFile(byte[] classBytes) {
+        ClassNode header = new ClassNode();
+        new ClassReader(classBytes).accept(header, ClassReader.SKIP_CODE | ClassReader.SKIP_FRAMES);
+        return header.sourceFile;
     }
 
     @Override
