@@ -13,7 +13,6 @@ import subprocess
 from collections import defaultdict
 
 NOT_IMPLEMENTED = [
-    "transformer throughput on a jar with many `@Async` methods (only a scan of classes without them is measured)",
 ]
 
 
@@ -144,13 +143,6 @@ def ratio_table(r, jmh, mods):
         r.get(m % "handwritten"), "B", "", None)
     row(rows, "bytes per sleeping task, 1M tasks", r.get(m % "lasti-sleep"), "virtual thread in `Thread.sleep`",
         r.get(m % "virtual-threads-sleep"), "B", "1M in ~150 MB", lambda o, q: o <= 150)
-    n, full = r.get("transformer/classes"), r.get("transformer/full-pass-ms")
-    if n and full:
-        rows.append(f"| transformer, first pass over {n:,.0f} classes without `@Async` (tool's own timing) | "
-                    f"{full:,.0f} ms = {n / full * 1000:,.0f} classes/s | | | | report classes/s | n/a |")
-    row(rows, "transformer, rebuild with nothing changed (wall, JVM start included)",
-        r.get("transformer/incremental-wall-ms"), "bare JVM start-up (`java -version`)",
-        r.get("transformer/jvm-startup-wall-ms"), "ms", "almost nothing", None)
     for m in mods:
         if hasattr(m, "ratio_rows"):
             m.ratio_rows(r, jmh, row, rows)
@@ -311,9 +303,6 @@ HOW = [
     "  (so it includes the timer). The virtual threads keep the same locals. The hand-written floor is one",
     "  object per task holding the same locals, a state, a result and a waiter field (a lasti frame is its",
     "  task's future too), plus one node in the gate's waiter chain.",
-    "- **Transformer** (run.sh): the CLI jar over the unpacked classes of `lasti-benchmarks.jar` (JMH, its",
-    "  dependencies, the runtime; 3 already-transformed classes), fresh state each launch, then once more with",
-    "  the state kept, where every class is up to date.",
 ]
 
 if __name__ == "__main__":
