@@ -3,7 +3,9 @@ package dev.lasti.transformer.internal;
 import dev.lasti.transformer.ClassTransformer;
 import dev.lasti.transformer.Diagnostic;
 import dev.lasti.transformer.TransformResult;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +25,14 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
 public final class AsyncClassTransformer implements ClassTransformer {
     @Override
     public TransformResult transform(byte[] classBytes, String origin) {
+        if (!mentionsLasti(classBytes)) {
+            try {
+                new ClassReader(classBytes); // parses the header and constant pool: a corrupt file still fails
+            } catch (RuntimeException e) {
+                return corrupt(origin, e);
+            }
+            return new TransformResult.Unchanged(List.of());
+        }
         ClassNode owner = new ClassNode();
         try {
             new ClassReader(classBytes).accept(owner, ClassReader.EXPAND_FRAMES);
@@ -100,6 +110,35 @@ public final class AsyncClassTransformer implements ClassTransformer {
     private static String frameClassName(String owner, String method, Map<String, Integer> namesSeen) {
         int n = namesSeen.merge(method, 1, Integer::sum);
         return owner + "$" + method + (n == 1 ? "" : "$" + n) + "$Frame";
+    }
+
+    private static final byte[] LASTI = "dev/lasti/".getBytes(StandardCharsets.US_ASCII);
+    private static final List<byte[]> NEEDED = List.of("Await".getBytes(StandardCharsets.US_ASCII),
+            "Async;".getBytes(StandardCharsets.US_ASCII), "internal/Transformed;".getBytes(StandardCharsets.US_ASCII));
+
+    /**
+     * Whether the class file could need work: every await call names the class {@code dev/lasti/Await},
+     * every {@code @Async} method carries {@code Ldev/lasti/Async;}, and a transformed class {@code
+     * Ldev/lasti/internal/Transformed;}, each as a constant-pool string, byte for byte. Without one of
+     * them there is no method to check, so the class tree is never built: a module without {@code @Async}
+     * code pays a byte scan per class. A false positive only means the full look.
+     */
+    static boolean mentionsLasti(byte[] bytes) {
+        outer:
+        for (int i = 0; i <= bytes.length - LASTI.length; i++) {
+            for (int j = 0; j < LASTI.length; j++) {
+                if (bytes[i + j] != LASTI[j]) {
+                    continue outer;
+                }
+            }
+            for (byte[] rest : NEEDED) {
+                if (Arrays.equals(bytes, i + LASTI.length, Math.min(bytes.length, i + LASTI.length + rest.length),
+                        rest, 0, rest.length)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean hasMarker(ClassNode owner) {

@@ -1,6 +1,7 @@
 package dev.lasti.transformer.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lasti.transformer.passes.PassSamples;
@@ -145,5 +146,20 @@ class PassesTest {
         assertEquals(0, ReturnInPlace.apply(withFinally.instructions, 9));
         assertEquals(before, code(withFinally));
         assertTrue(before.contains("INVOKESTATIC dev/lasti/Future.completed"), before);
+    }
+
+    @Test
+    void theByteScan_letsOnlyClassesThatMentionAwaitAsyncOrTheMarkerThrough() {
+        byte[] async = TransformingClassLoader.compiled(PassSamples.class);
+        assertTrue(AsyncClassTransformer.mentionsLasti(async));
+        byte[] plain = TransformingClassLoader.compiled(PassSamples.Point.class); // a record beside them
+        assertTrue(!AsyncClassTransformer.mentionsLasti(plain));
+        byte[] transformed = ((dev.lasti.transformer.TransformResult.Transformed)
+                new AsyncClassTransformer().transform(async, "PassSamples.class")).classBytes();
+        assertTrue(AsyncClassTransformer.mentionsLasti(transformed));
+        assertInstanceOf(dev.lasti.transformer.TransformResult.AlreadyTransformed.class,
+                new AsyncClassTransformer().transform(transformed, "PassSamples.class"));
+        assertInstanceOf(dev.lasti.transformer.TransformResult.Unchanged.class,
+                new AsyncClassTransformer().transform(plain, "PassSamples$Point.class"));
     }
 }

@@ -7,7 +7,7 @@ import dev.lasti.Future;
 
 /** Small methods whose bytecode the per-pass tests show before and after each pass. */
 public class PassSamples {
-    record Point(int x, int y) {}
+    public record Point(int x, int y) {}
 
     static String f(int a, String b) {
         return a + b;
