@@ -19,7 +19,7 @@ NOT_IMPLEMENTED = [
 def parts():
     """The workload modules beside this file (report_<name>.py). Each may define any of:
     ratio_rows(r, jmh, row, rows) to add rows to the ratio table, plots(r, work, docs) -> markdown lines,
-    how() -> lines for "How each workload is built", problems() -> lines for "Known performance problems",
+    how() -> lines for "How each workload is built", problems(r) -> lines for "Known performance problems",
     not_implemented() -> items. r maps a result key to its median over launches."""
     mods = []
     for path in sorted(glob.glob(os.path.join(os.path.dirname(os.path.abspath(__file__)), "report_*.py"))):
@@ -229,7 +229,7 @@ def main():
         unit = ("B/task" if k.startswith("memory/") else "" if k.endswith("classes")
                 else UNITS.get(k.split("/")[-1], UNITS.get(k.split("/")[0], "ms")))
         lines.append(f"| `{k}` | {r[k]:,.1f} {unit} | {counts[k]} |")
-    lines += ["", "## Known performance problems", "", *problems(r, jmh), *collect(mods, "problems"), "",
+    lines += ["", "## Known performance problems and findings", "", *problems(r, jmh), *collect(mods, "problems", r), "",
               "## How each workload is built", "", *HOW, *collect(mods, "how"), ""]
     missing = NOT_IMPLEMENTED + collect(mods, "not_implemented")
     if missing:

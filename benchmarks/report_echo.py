@@ -57,29 +57,21 @@ def how():
     ]
 
 
-def problems():
+def problems(r):
+    lasti, nio = r.get("echo/lasti/msgs-per-s"), r.get("echo/nio/msgs-per-s")
+    cpu_l, cpu_n = r.get("echo/lasti/cpu-us-per-msg"), r.get("echo/nio/cpu-us-per-msg")
+    if None in (lasti, nio, cpu_l, cpu_n):
+        return []
+    verdict = "meets" if lasti / nio >= 0.95 else "misses"
     return [
-        "- **Echo: lasti spends about 1.15-1.3x the plain NIO loop's server CPU per message** (8.0-8.2 against",
-        "  6.4-7.1 us in the last short run), consistently across launches, while msg/s swings either way with",
-        "  the machine's load (0.7x to 2.5x the floor in two short runs on a machine shared with other",
-        "  benchmarks). `perf` on the server (JIT frames via `-XX:+DumpPerfMapAtExit`) and strace show the same",
-        "  syscalls per message for both (one `read`, one `write`, `epoll_wait` shared by ~75-95 messages), so",
-        "  the difference is user-space work: about 1.8 against 0.7 us per message of JIT-compiled code on the",
-        "  loaded machine. The top lasti frames are the handler's resume method (with `TcpStream.read`/`write`",
-        "  inlined), `SelectorImpl.processReadyEvents` (with `onReady`, `fill`, `deliverReads` inlined),",
-        "  `TcpStream.deliverReads`, `EventLoop.runOnce` (the ready queue and `Frame.run`); per message a read",
-        "  allocates its `ReadRequest`, its `Promise` and the returned `byte[]` copy, and the wake-up goes through",
-        "  the ready queue to the next iteration. Fixed in `dev.lasti.net` already: a write with nothing queued",
-        "  goes straight to the kernel (no copy, queue entry or promise), one queued buffer uses `write(2)`",
-        "  instead of `writev(2)`, OP_READ is dropped lazily instead of twice per message, the read buffer's",
-        "  `ByteBuffer` view is reused, the thread check reads one thread-local (CPU per message 9.0-11.3 us",
-        "  before, 8.3-8.9 after, in the same rounds). Where the rest goes, from two throw-away servers run",
-        "  alternately with lasti (not kept): the floor's callbacks registered on lasti's own `EventLoop`",
-        "  (`register` + `IoHandler`) cost the same as the plain NIO loop (6.4-7.0 us), so the loop itself is not",
-        "  the gap; `TcpStream` driven by `whenDone` callbacks, without an `@Async` task, costs the same as the",
-        "  `@Async` handler (8.4-9.1 us), so the task hop through the ready queue is not the gap either. It is",
-        "  the stream and future layer: per message, on the loop thread, about +0.4 us of JIT code and +0.75 us",
-        "  of kernel time spread thinly over many symbols (perf, one launch each, loaded machine).",
-        "  The server's C2 compiler was still busy during a 5 s warm-up on the loaded machine (5% of samples):",
-        "  `--full` warms up for 10 s.",
+        f"- **Echo {verdict} its target in this run ({lasti / nio:.2f}x the plain NIO loop's msg/s, server CPU per",
+        f"  message {cpu_l:.1f} against {cpu_n:.1f} us).** On a machine loaded by other benchmarks, msg/s swung",
+        "  either way between launches while lasti's CPU per message stayed 1.15-1.3x the floor's; strace showed",
+        "  the same syscalls per message for both (one `read`, one `write`, one `epoll_wait` per ~75-95",
+        "  messages), so the gap was user-space work in the stream layer. Fixed in `dev.lasti.net`: a write",
+        "  with nothing queued goes straight to the kernel from the caller's array (no copy, queue entry or",
+        "  promise); one queued buffer uses `write(2)`, not `writev(2)`; OP_READ is dropped lazily instead of",
+        "  twice per message; socket reads land in one direct buffer per loop. Left: each read still allocates",
+        "  its request, its promise and the returned `byte[]`; a read into a caller's buffer would avoid them.",
     ]
+
