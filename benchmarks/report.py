@@ -109,9 +109,9 @@ def ratio_table(r, jmh, mods):
     rows = ["| workload | lasti | peer | peer value | lasti / peer | target | |", "|---|---|---|---|---|---|---|"]
     row(rows, "await on a done future (JMH)", j("FastPathBench.awaitDone"), "direct read, same body",
         j("FastPathBench.awaitDone_directPeer"), "ns", "<= 1.2x", lambda o, q: q <= 1.2)
+    # The brief's 1.2x target is for an await on a done future; this row (an issue deliverable) has none.
     row(rows, "await an `@Async` child that completes synchronously (JMH)", j("FastPathBench.awaitSyncChild"),
-        "direct calls, same bodies", j("FastPathBench.awaitSyncChild_directPeer"), "ns", "<= 1.2x",
-        lambda o, q: q <= 1.2)
+        "direct calls, same bodies", j("FastPathBench.awaitSyncChild_directPeer"), "ns", "", None)
     ours = j("SuspendResumeBench.lastiYield")
     row(rows, "suspend + resume through the loop, one thread (JMH)", ours, "hand-written state machine",
         j("SuspendResumeBench.handwrittenPeer"), "ns", "<= 10 ns", lambda o, q: o <= 10)
@@ -254,10 +254,24 @@ def problems(r, jmh):
     def outside(total, gc_share):
         return None if total is None or gc_share is None else total * (1 - gc_share / 100)
 
+    def alloc(name):
+        return jmh.get(name, (None, None, None))[2]
+
+    sync, sync_peer = j("FastPathBench.awaitSyncChild"), j("FastPathBench.awaitSyncChild_directPeer")
     ours, floor = j("SuspendResumeBench.lastiYield"), j("SuspendResumeBench.handwrittenPeer")
     s = "skynet/suspend/"
     sky, hand = r.get(s + "lasti"), r.get(s + "handwritten")
     return [
+        f"- **An `@Async` child that completes synchronously: {f(sync, ' ns')} against {f(sync_peer, ' ns')} for"
+        f" the same calls without `@Async` ({x(sync, sync_peer)}), allocating"
+        f" {f(alloc('FastPathBench.awaitSyncChild'), ' B')} against"
+        f" {f(alloc('FastPathBench.awaitSyncChild_directPeer'), ' B')}.** Since `Future.completed` stopped using",
+        "  atomic instructions, C2's escape analysis removes the plain child's future and its box entirely; in",
+        "  the transformed pair 16 bytes survive, a box by their size (not traced yet; a guess is the suspend",
+        "  branch, never taken, which hands the child's future to a frame). Both sides allocate the returned",
+        "  future. Short JMH runs of these",
+        "  nanosecond bodies are bimodal while C2 recompiles (3 ns and 150 ns iterations in one fork), hence",
+        "  two forks and six warm-up iterations in `--short`.",
         f"- **Suspend + resume: {f(ours, ' ns')} against the hand-written {f(floor, ' ns')} ({x(ours, floor)}; the",
         "  target is 10 ns, 2-3x).** The first profile found a `selectNow()` syscall (~280 ns) in every loop",
         "  iteration: 721 ns a round trip. Skipping it while work is queued and no channel is registered gave",

@@ -19,7 +19,7 @@ set -euo pipefail
 mode="${1:---short}"
 [ $# -gt 0 ] && shift
 case "$mode" in
-  --short) launches=3; jmh_args=(-f 1 -wi 3 -w 1s -i 5 -r 1s); sizes=(100000 1000000); runs=6; vt_runs=4 ;;
+  --short) launches=3; jmh_args=(-f 2 -wi 6 -w 1s -i 5 -r 1s); sizes=(100000 1000000); runs=6; vt_runs=4 ;;
   --full)  launches=5; jmh_args=(-f 2 -wi 5 -w 2s -i 10 -r 2s); sizes=(10000 100000 300000 1000000); runs=12; vt_runs=6 ;;
   *) echo "usage: $0 [--short|--full] [SECTION...]" >&2; exit 2 ;;
 esac
