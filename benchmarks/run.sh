@@ -6,8 +6,9 @@
 #
 # --short (default): JMH with few iterations, 3 alternated launches per whole-process workload.
 # --full: more JMH iterations and forks, 5 launches, more points on the curves.
-# SECTION: run only these files of benchmarks/sections/ (for example `skynet echo`); the page then shows
-# n/a for the others. Without one, every section runs.
+# SECTION: run only these files of benchmarks/sections/ (for example `skynet echo`). Such a partial run
+# writes its page into benchmarks/target/results/ instead of docs/, showing n/a for the other sections,
+# so the committed page is only ever replaced by a run of every section.
 #
 # Everything runs on JDK 25 (/usr/lib/jvm/temurin-25-jdk-amd64, or $BENCH_JAVA_HOME) because the
 # virtual-thread peers need JDK 21+, and a ratio is only meaningful when both sides ran on the same JVM.
@@ -25,6 +26,8 @@ case "$mode" in
 esac
 all_sections=(skynet memory transformer echo http peers jmh)
 sections=("${@:-${all_sections[@]}}")
+docs_dir="$(cd "$(dirname "$0")/.." && pwd)/docs"
+[ $# -gt 0 ] && docs_dir="$(cd "$(dirname "$0")/.." && pwd)/benchmarks/target/results"
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 java_home="${BENCH_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -61,6 +64,6 @@ for s in "${sections[@]}"; do
   source "$root/benchmarks/sections/$s.sh"
 done
 
-echo "== writing docs/performance.md"
+echo "== writing $docs_dir/performance.md"
 python3 "$root/benchmarks/report.py" --mode "${mode#--}" --results "$results" --jmh "$out/jmh.json" \
-  --java "$java" --docs "$root/docs" --work "$out"
+  --java "$java" --docs "$docs_dir" --work "$out"
