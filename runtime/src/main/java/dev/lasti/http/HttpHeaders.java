@@ -74,12 +74,10 @@ public final class HttpHeaders {
         return List.copyOf(fields.keySet());
     }
 
-    /** Appends the fields as {@code Name: value\r\n} lines. */
-    void appendTo(StringBuilder out) {
-        fields.forEach((name, values) -> values.forEach(v -> out.append(name).append(": ").append(v).append("\r\n")));
-    }
-
-    /** Appends the fields except the message-framing ones, which the server writes itself. */
+    /**
+     * Appends the fields as {@code Name: value\r\n} lines, except the message-framing ones
+     * ({@code Content-Length}, {@code Transfer-Encoding}, {@code Connection}), which the server writes itself.
+     */
     void appendAllButFraming(StringBuilder out) {
         fields.forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Transfer-Encoding")

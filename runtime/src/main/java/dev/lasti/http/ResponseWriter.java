@@ -34,20 +34,13 @@ final class ResponseWriter {
 
     /** A refusal: the status, {@code Content-Length: 0} and {@code Connection: close}. */
     static byte[] encodeError(int status) {
-        HttpHeaders headers = new HttpHeaders().set("Content-Length", "0").set("Connection", "close");
-        return head(status, headers);
+        return statusLine(status).append("Connection: close\r\nContent-Length: 0\r\n\r\n").toString()
+                .getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static StringBuilder statusLine(int status) {
         StringBuilder out = new StringBuilder(128);
         return out.append("HTTP/1.1 ").append(status).append(' ').append(HttpResponse.reason(status)).append("\r\n");
-    }
-
-    private static byte[] head(int status, HttpHeaders headers) {
-        StringBuilder out = statusLine(status);
-        headers.appendTo(out);
-        out.append("\r\n");
-        return out.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static byte[] join(byte[] head, byte[] body) {
