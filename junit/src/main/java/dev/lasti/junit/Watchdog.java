@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * wakes a loop idle in select, so an idle loop answers at once.
  */
 final class Watchdog {
-    record Report(long busyMillis, Throwable stack) {}
+    record Report(long busyMillis, Throwable stack, long pingSentAt) {}
 
     private static final ScheduledExecutorService CHECKER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "lasti-test-watchdog");
@@ -71,12 +71,18 @@ final class Watchdog {
             return;
         }
         long waited = now - sent;
-        if (waited > thresholdNanos && (report == null || TestLoop.millis(waited) > report.busyMillis())) {
-            StackTraceElement[] stack = loopThread.getStackTrace();
-            if (pingSentAt == sent) { // still unanswered, so the stack shows the stall, not the idle loop
-                report = new Report(TestLoop.millis(waited),
-                        TestLoop.stackOf(loopThread, stack, "stack of the test's loop thread while blocked"));
-            }
+        if (waited <= thresholdNanos || !loopThread.isAlive()) {
+            return;
+        }
+        if (report != null && report.pingSentAt() == sent) { // the same stall goes on: keep its first stack
+            report = new Report(TestLoop.millis(waited), report.stack(), sent);
+            return;
+        }
+        StackTraceElement[] stack = loopThread.getStackTrace();
+        if (pingSentAt == sent && stack.length > 0 && (report == null || TestLoop.millis(waited) > report.busyMillis())) {
+            // still unanswered, so the stack shows the stall, not the idle loop
+            report = new Report(TestLoop.millis(waited),
+                    TestLoop.stackOf(loopThread, stack, "stack of the test's loop thread while blocked"), sent);
         }
     }
 
