@@ -83,6 +83,17 @@ class SamplesTest {
     }
 
     @Test
+    void looping_theJdbcUrlPropertyPointsItAtAnotherDatabase() {
+        System.setProperty(Looping.URL_PROPERTY, "jdbc:h2:mem:switched");
+        try {
+            String report = Looping.run();
+            assertTrue(report.contains("read 25 rows of jdbc:h2:mem:switched in 3 round trips"), report);
+        } finally {
+            System.clearProperty(Looping.URL_PROPERTY);
+        }
+    }
+
+    @Test
     void everySampleHasAUniqueName() {
         assertEquals(Sample.ALL.size(), Sample.ALL.stream().map(Sample::name).distinct().count());
     }
