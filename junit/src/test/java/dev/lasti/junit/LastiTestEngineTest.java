@@ -133,6 +133,12 @@ class LastiTestEngineTest {
                 .containerEvents().assertStatistics(s -> s.started(1)); // the engine only
     }
 
+    @Test
+    void jupiterLeavesAsyncTestMethodsToThisEngine() {
+        EngineTestKit.engine("junit-jupiter").selectors(selectClass(Fixtures.Passing.class)).execute()
+                .testEvents().assertStatistics(s -> s.started(0));
+    }
+
     private static void assertTimedOut(Throwable t, String stackMentions) {
         assertInstanceOf(AssertionError.class, t);
         assertTrue(t.getMessage().startsWith("lasti: the test did not finish within 300 ms of real time"),
