@@ -10,7 +10,9 @@ import java.time.Duration;
 
 /**
  * Test classes for the engine's own tests, run through {@code EngineTestKit}. Nested, so that Surefire does
- * not run them as tests of this module (several are meant to fail).
+ * not run them as tests of this module (several are meant to fail): its default excludes skip nested
+ * classes. A {@code -Dtest} pattern replaces those excludes, so name test classes in it ({@code
+ * -Dtest='dev.lasti.junit.*Test'}) rather than negate ({@code -Dtest='!Foo'} selects the fixtures too).
  */
 final class Fixtures {
     private Fixtures() {}
