@@ -128,16 +128,16 @@ final class Fixtures {
     }
 
     static final class BlocksTheLoop {
-        @AsyncTest(blockedMillis = 100)
+        @AsyncTest(blockedMillis = 300)
         void sleepsOnTheLoopThread() throws InterruptedException {
-            Thread.sleep(600);
+            Thread.sleep(1_000);
         }
 
-        @AsyncTest(blockedMillis = 100, realTime = true)
+        @AsyncTest(blockedMillis = 300, realTime = true)
         @Async
         Future<Void> offloadsTheSameWork() {
             await(EventLoop.blocking(() -> {
-                Thread.sleep(600);
+                Thread.sleep(1_000);
                 return null;
             }));
             return Future.completed(null);

@@ -110,7 +110,7 @@ class LastiTestEngineTest {
     void blockingTheLoopPastTheThresholdFailsTheTest() {
         Throwable t = failureOf(selectMethod(Fixtures.BlocksTheLoop.class, "sleepsOnTheLoopThread"));
         assertTrue(t.getMessage().startsWith("lasti: the test's event loop was busy for at least "), t.getMessage());
-        assertTrue(t.getMessage().contains("(threshold 100 ms); move blocking work to EventLoop.blocking(...)"));
+        assertTrue(t.getMessage().contains("(threshold 300 ms); move blocking work to EventLoop.blocking(...)"));
         assertTrue(List.of(t.getCause().getStackTrace()).stream()
                 .anyMatch(e -> e.getMethodName().equals("sleepsOnTheLoopThread")), "the stack names the culprit");
     }
