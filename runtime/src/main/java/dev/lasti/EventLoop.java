@@ -11,6 +11,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -55,6 +56,8 @@ public final class EventLoop implements Executor {
     private final TaskList tasks = new TaskList(this);
     private final BlockingPool blockingPool;
     private final BlockedLoopDetector detector;
+    /** Failures completed on this loop's thread, kept for {@link #unretrievedFailures}; null unless asked for. */
+    private final List<Failure> trackedFailures;
     private volatile Thread thread;
     private volatile boolean stopRequested;
     private volatile boolean closed;
@@ -68,6 +71,7 @@ public final class EventLoop implements Executor {
         this.time = b.time;
         this.blockingPool = new BlockingPool(b.blockingThreads, this);
         this.detector = new BlockedLoopDetector(b.blockedThreshold);
+        this.trackedFailures = b.trackFailures ? new ArrayList<>() : null;
     }
 
     /** A loop with the defaults: system clock, 8 blocking threads, 100 ms blocked-loop warnings. */
@@ -289,6 +293,39 @@ public final class EventLoop implements Executor {
         tasks.add(task);
     }
 
+    /**
+     * The number of async tasks suspended on this loop right now: each one counts from its first suspension
+     * until it completes. Test support reads it when a test's main future completes, to find tasks left
+     * behind. Loop thread only.
+     */
+    public int suspendedTaskCount() {
+        checkThread();
+        return tasks.size();
+    }
+
+    /**
+     * The failures of futures completed on this loop's thread that nobody has retrieved yet (by awaiting,
+     * {@code join}, {@code cause} or {@code resultNow}), oldest first; cancellations never count. Needs
+     * {@link Builder#trackFailures}; without it the list is empty. Test support checks it at the end of a
+     * test, where waiting for the garbage collector's report would be too late and unreliable.
+     */
+    public List<Throwable> unretrievedFailures() {
+        checkThread();
+        if (trackedFailures == null) {
+            return List.of();
+        }
+        trackedFailures.removeIf(Failure::isRetrieved);
+        return trackedFailures.stream().map(f -> f.error).toList();
+    }
+
+    /** Called by {@link Failure#watch} on the thread that completed a future with an unretrieved failure. */
+    static void track(Failure failure) {
+        EventLoop loop = CURRENT.get();
+        if (loop != null && loop.trackedFailures != null) {
+            loop.trackedFailures.add(failure);
+        }
+    }
+
     /** Logs an exception that escaped a callback; the loop goes on. */
     static void logCallbackFailure(Throwable t) {
         LOG.log(System.Logger.Level.ERROR, "lasti: exception in a callback", t);
@@ -458,6 +495,7 @@ public final class EventLoop implements Executor {
         private TimeSource time = TimeSource.system();
         private int blockingThreads = 8;
         private Duration blockedThreshold = Duration.ofMillis(100);
+        private boolean trackFailures;
 
         private Builder() {}
 
@@ -485,6 +523,15 @@ public final class EventLoop implements Executor {
                 throw new IllegalArgumentException("blockedThreshold must not be negative");
             }
             this.blockedThreshold = threshold;
+            return this;
+        }
+
+        /**
+         * Keeps the failures completed on the loop thread until they are retrieved, so that {@link
+         * EventLoop#unretrievedFailures} can list them. Off by default: a test option, not for production.
+         */
+        public Builder trackFailures(boolean track) {
+            this.trackFailures = track;
             return this;
         }
 

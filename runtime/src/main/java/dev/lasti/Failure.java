@@ -38,7 +38,13 @@ final class Failure implements Runnable {
         if (!retrieved) {
             origin = owner.getClass().getName();
             cleanable = CleanerHolder.CLEANER.register(owner, this);
+            EventLoop.track(this);
         }
+    }
+
+    /** Whether someone asked for the error (or it is a cancellation). */
+    boolean isRetrieved() {
+        return retrieved;
     }
 
     /** Marks the failure as handled by whoever asked for it and returns the error. */

@@ -1,5 +1,6 @@
 package dev.lasti.maven;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -11,35 +12,41 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the documented set-up honest: the {@code basic} integration test builds a project from exactly the
- * snippet users copy. The snippet comes from the README's "Use it in your build" section when the README has
- * one, else from {@code docs/use-it-in-your-build.md}.
+ * Keeps the documented set-up honest: the {@code basic} integration test builds exactly the complete
+ * {@code pom.xml} users paste, so a snippet that does not build as pasted (Maven 3.8's old default compiler
+ * plugin, say) fails this build. The pom comes from the README's "Use it in your build" section when the
+ * README has one, else from {@code docs/use-it-in-your-build.md}.
  */
 class ReadmeSnippetTest {
     private static final Path REPO = Path.of("..");
     private static final String SECTION = "Use it in your build";
 
     @Test
-    void basicIntegrationTestUsesExactlyTheDocumentedSnippet() throws IOException {
-        String snippet = documentedSnippet();
+    void basicIntegrationTestBuildsExactlyTheDocumentedPom() throws IOException {
+        String documented = documentedSnippet();
         String version = System.getProperty("project.version");
-        String pom = Files.readString(Path.of("src/it/basic/pom.xml")).replace("@project.version@", version);
+        String pom = Files.readString(Path.of("src/it/basic/pom.xml")).replace("@project.version@", version)
+                .replace("\r\n", "\n").strip();
 
-        String indented = indent(snippet, "  ");
-
-        assertTrue(pom.contains(indented), "src/it/basic/pom.xml must contain, indented by two spaces, the"
-                + " snippet of " + snippetSource() + ":\n" + indented);
+        assertEquals(documented.strip(), pom, "src/it/basic/pom.xml must be, with @project.version@ for the"
+                + " version, the first xml block of \"" + SECTION + "\" in " + snippetSource());
     }
 
     @Test
-    void snippetAddsTheRuntimeAndBothGoals() throws IOException {
+    void documentedPomIsCompleteAndPinsWhatMaven38GetsWrong() throws IOException {
         String snippet = documentedSnippet();
 
-        for (String needle : List.of("<artifactId>lasti-runtime</artifactId>",
-                "<artifactId>lasti-maven-plugin</artifactId>", "<goal>transform</goal>",
-                "<goal>transform-test</goal>", "<version>" + System.getProperty("project.version") + "</version>")) {
+        for (String needle : List.of("<project ", "<modelVersion>4.0.0</modelVersion>",
+                "<maven.compiler.release>17</maven.compiler.release>",
+                "<artifactId>lasti-runtime</artifactId>", "<artifactId>lasti-maven-plugin</artifactId>",
+                "<goal>transform</goal>", "<goal>transform-test</goal>",
+                "<version>" + System.getProperty("project.version") + "</version>", "</project>")) {
             assertTrue(snippet.contains(needle), "snippet lacks " + needle);
         }
+        assertTrue(snippet.contains("<artifactId>maven-compiler-plugin</artifactId>\n        <version>"),
+                "the compiler plugin must be pinned: Maven 3.8's default ignores maven.compiler.release");
+        assertTrue(snippet.contains("<artifactId>maven-surefire-plugin</artifactId>\n        <version>"),
+                "surefire must be pinned: Maven 3.8's default does not run JUnit 5");
     }
 
     private static Path snippetSource() throws IOException {
@@ -70,10 +77,5 @@ class ReadmeSnippetTest {
         Matcher next = Pattern.compile("(?m)^#{1," + level + "}\\s").matcher(markdown);
         int end = next.find(heading.end()) ? next.start() : markdown.length();
         return markdown.substring(heading.end(), end);
-    }
-
-    private static String indent(String block, String prefix) {
-        return block.lines().map(l -> l.isEmpty() ? l : prefix + l)
-                .reduce((a, b) -> a + "\n" + b).orElse("");
     }
 }

@@ -7,17 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lasti.EventLoop;
 import dev.lasti.Future;
 import dev.lasti.VirtualTime;
-import dev.lasti.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
  * The samples that need only the runtime and the transformer. Timing claims are checked in virtual time,
- * where they are exact; real-time runs belong to the tour.
+ * where they are exact; real-time runs belong to the tour. {@link SamplesAsyncTest} has the ones written
+ * as {@code @AsyncTest} methods.
  */
 class SamplesTest {
     private static <T> T runVirtual(VirtualTime time, Supplier<Future<T>> main) {
@@ -71,23 +69,6 @@ class SamplesTest {
     }
 
     @Test
-    void gather_listKeepsOrderAndTheFetchesOverlap() {
-        VirtualTime time = new VirtualTime();
-        List<String> bodies = runVirtual(time, () -> Gather.fetchAll(List.of("/a", "/b", "/c")));
-        assertEquals(List.of("<body of /a>", "<body of /b>", "<body of /c>"), bodies);
-        assertEquals(Gather.LATENCY, time.elapsed(), "three parallel fetches take one latency");
-    }
-
-    @Test
-    void gather_mapKeepsKeysInOrderAndTheFetchesOverlap() {
-        VirtualTime time = new VirtualTime();
-        Map<String, String> bodies = runVirtual(time, () -> Gather.fetchMap(List.of("/z", "/a")));
-        assertEquals(List.of("/z", "/a"), List.copyOf(bodies.keySet()));
-        assertEquals("<body of /a>", bodies.get("/a"));
-        assertEquals(Gather.LATENCY, time.elapsed());
-    }
-
-    @Test
     void interleave_overlapsEachFetchWithTheFlush() {
         VirtualTime sequential = new VirtualTime();
         assertEquals(5, (int) runVirtual(sequential,
@@ -102,31 +83,14 @@ class SamplesTest {
     }
 
     @Test
-    void looping_awaitsInTheConditionOnlyWhenABatchIsUsedUp() {
-        Looping.Cursor cursor = new Looping.Cursor(25, 10);
-        List<String> docs = EventLoop.run(() -> Looping.readAll(cursor));
-        assertEquals(25, docs.size());
-        assertEquals("doc-0", docs.get(0));
-        assertEquals("doc-24", docs.get(24));
-        assertEquals(3, cursor.roundTrips);
-    }
-
-    @Test
-    void slowServer_handlerAnswersHelloWorldAfterExactlyOneSecond() {
-        VirtualTime time = new VirtualTime();
-        HttpResponse response = runVirtual(time, () -> SlowServer.hello(null)); // the handler ignores the request
-        assertEquals(200, response.statusCode());
-        assertEquals("Hello, world\n", new String(response.bodyBytes(), StandardCharsets.UTF_8));
-        assertEquals(SlowServer.DELAY, time.elapsed());
-    }
-
-    @Test
-    void sleepers_aHundredOneSecondNapsTakeOneSecondInAll() {
-        VirtualTime time = new VirtualTime();
-        List<Integer> ids = runVirtual(time, () -> Sleepers.napAll(100, Duration.ofSeconds(1)));
-        assertEquals(100, ids.size());
-        assertEquals(99, (int) ids.get(99));
-        assertEquals(Duration.ofSeconds(1), time.elapsed());
+    void looping_theJdbcUrlPropertyPointsItAtAnotherDatabase() {
+        System.setProperty(Looping.URL_PROPERTY, "jdbc:h2:mem:switched");
+        try {
+            String report = Looping.run();
+            assertTrue(report.contains("read 25 rows of jdbc:h2:mem:switched in 3 round trips"), report);
+        } finally {
+            System.clearProperty(Looping.URL_PROPERTY);
+        }
     }
 
     @Test
