@@ -52,6 +52,7 @@ final class MethodTransformer {
         // suspend blocks, which differ between the two
         boolean isInterface = (owner.access & Opcodes.ACC_INTERFACE) != 0;
         MethodNode resume = ResumeMethod.build(owner.name, isInterface, method, layout, awaitLabels, suspendLabels);
+        LocalVariables.split(resume, layout);
         OriginalMethod.finish(method, layout, suspendLabels);
         byte[] frameBytes = FrameClass.write(owner.version, owner.name, isInterface, owner.sourceFile,
                 method.name + method.desc, layout);
