@@ -113,6 +113,9 @@ class DebuggerTest {
         // the first stop is the breakpoint in the original method; stops on the await's own line may follow
         // (its suspend block is a location of that line too); the step itself ends in the caller
         assertEquals(TARGET + ".afterAwait", stops.get(0).method());
+        // the breakpoint's other location in the original method is the suspend block: the locals are in scope
+        assertEquals(new Stop(TARGET + ".afterAwait", await, Map.of("id", "\"42\"", "count", "5", "doubled", "10")),
+                stops.get(1));
         Stop next = stops.stream().skip(1).filter(s -> s.line() != await).findFirst().orElseThrow();
         assertTrue(next.method().startsWith(TARGET + ".lambda$main$"), "step over ended in " + next);
     }

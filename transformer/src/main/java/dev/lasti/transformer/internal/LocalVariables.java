@@ -9,8 +9,10 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LocalVariableNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.VarInsnNode;
@@ -23,16 +25,15 @@ import org.objectweb.asm.tree.VarInsnNode;
  * written (by a restore or by the user's code) before it: a forward "definitely assigned" analysis, exception
  * edges included. Each copied range is split into the runs where that holds.
  * <pre>
- * before (ranges copied from javac's table):     after:
- *   0   ALOAD 0; ASTORE F                          $frame  slot 0  [0, 3)
- *   3   ...tableswitch, case 1:                    $frame  slot F  [3, end)
- *   28  restore attempts (slot 2), push stack0
- *   74  ...copy of the body...                     this, id: not restored, never visible
- *   76                                             attempts slot 2 [82, 115): restored, then the done-check
- *   82  done-check of await 1                         (javac's [76, 115) is unreachable before 82)
- *   101 line = ...                                 line slot 3 [101, 115)
- *        this slot 0 [74, 115); id slot 1 [74, 115)
- *        attempts slot 2 [76, 115); line slot 3 [101, 115)
+ * fetch$resume of docs/bytecode-walkthrough.md; javac's table, on the copied labels:
+ *     this     slot 0 [74, 115)    slot 0 holds the frame: jdb's locals fails
+ *     id       slot 1 [74, 115)    never written: garbage
+ *     attempts slot 2 [76, 115)
+ *     line     slot 3 [101, 115)
+ * after (0: ALOAD 0; 1: ASTORE 4; 28: case 1 restores attempts; 50: GOTO 82, the done-check):
+ *     $frame   slot 0 [0, 3)      $frame slot 4 [3, 144)
+ *     attempts slot 2 [82, 115)   74..82 never runs: no entry there
+ *     line     slot 3 [101, 115)  this and id: dead at the await, not restored, not shown
  * </pre>
  * Dead locals are not restored, so they disappear after a resume instead of showing garbage; a dead local
  * that the user's code writes again reappears from that write on. The original method needs none of this:
@@ -40,7 +41,7 @@ import org.objectweb.asm.tree.VarInsnNode;
  * suspension.
  */
 final class LocalVariables {
-    /** The frame's name in the table: not a Java identifier a user could have written. */
+    /** The frame's name in the table; the {@code $} marks it as generated, not the user's. */
     static final String FRAME_NAME = "$frame";
     /** The receiver's name in a resume method, which is static: debuggers skip a local named {@code this}. */
     static final String RECEIVER_NAME = "$this";
@@ -52,6 +53,7 @@ final class LocalVariables {
      * frame in slot 0 (before the prologue moves it) and in {@code frameSlot} (from then on).
      */
     static void split(MethodNode resume, FrameLayout layout) {
+        coverSuspendBlocks(resume);
         InsnList code = resume.instructions;
         AbstractInsnNode[] insns = code.toArray();
         BitSet[] assigned = definitelyAssigned(resume);
@@ -80,6 +82,43 @@ final class LocalVariables {
         }
         resume.localVariables = out;
         DebugLines.dropUnreachable(code, insns, assigned);
+    }
+
+    /**
+     * Gives each suspend block the locals in scope at its await's done-check, so a stop there (on the await's
+     * line, while suspending) shows them. In the original method every slot holds the user's value there; in
+     * the resume method {@link #split} then keeps the definitely assigned ones.
+     */
+    static void coverSuspendBlocks(MethodNode method) {
+        if (method.localVariables == null) {
+            return;
+        }
+        InsnList code = method.instructions;
+        List<LocalVariableNode> added = new ArrayList<>();
+        for (AbstractInsnNode insn : code.toArray()) {
+            if (insn instanceof JumpInsnNode jump && isDoneCheck(jump)) {
+                AbstractInsnNode ret = jump.label;
+                while (ret.getOpcode() != Opcodes.ARETURN) {
+                    ret = ret.getNext();
+                }
+                LabelNode end = new LabelNode();
+                code.insert(ret, end);
+                int at = code.indexOf(jump);
+                for (LocalVariableNode local : method.localVariables) {
+                    if (code.indexOf(local.start) <= at && at < code.indexOf(local.end)) {
+                        added.add(new LocalVariableNode(local.name, local.desc, local.signature, jump.label, end,
+                                local.index));
+                    }
+                }
+            }
+        }
+        method.localVariables.addAll(added);
+    }
+
+    /** {@code DUP; INVOKEVIRTUAL Future.isDone; IFEQ L_suspend}: the slow path of an await. */
+    private static boolean isDoneCheck(JumpInsnNode jump) {
+        return jump.getOpcode() == Opcodes.IFEQ && jump.getPrevious() instanceof MethodInsnNode call
+                && RuntimeNames.IS_DONE.matches(call);
     }
 
     /**

@@ -54,6 +54,7 @@ final class MethodTransformer {
         MethodNode resume = ResumeMethod.build(owner.name, isInterface, method, layout, awaitLabels, suspendLabels);
         LocalVariables.split(resume, layout);
         OriginalMethod.finish(method, layout, suspendLabels);
+        LocalVariables.coverSuspendBlocks(method);
         byte[] frameBytes = FrameClass.write(owner.version, owner.name, isInterface, owner.sourceFile,
                 method.name + method.desc, layout);
         return new Result(resume, frameClass, frameBytes);

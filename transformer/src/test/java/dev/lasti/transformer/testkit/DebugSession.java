@@ -62,6 +62,7 @@ public final class DebugSession implements AutoCloseable {
     private final VirtualMachine vm;
     private final StringBuilder output = new StringBuilder();
     private final Map<Integer, List<String>> lineLocations = new LinkedHashMap<>();
+    private Thread drain;
 
     private DebugSession(Process process, VirtualMachine vm) {
         this.process = process;
@@ -89,9 +90,9 @@ public final class DebugSession implements AutoCloseable {
         arguments.get("hostname").setValue("127.0.0.1");
         arguments.get("port").setValue(m.group(1));
         DebugSession session = new DebugSession(process, socket.attach(arguments));
-        Thread drain = new Thread(() -> session.drain(out), "debuggee-output");
-        drain.setDaemon(true);
-        drain.start();
+        session.drain = new Thread(() -> session.drain(out), "debuggee-output");
+        session.drain.setDaemon(true);
+        session.drain.start();
         return session;
     }
 
@@ -113,6 +114,8 @@ public final class DebugSession implements AutoCloseable {
             }
             for (Event event : events) {
                 if (event instanceof VMDeathEvent || event instanceof VMDisconnectEvent) {
+                    events.resume();
+                    awaitExit();
                     return stops;
                 }
                 if (event instanceof ClassPrepareEvent prepared) {
@@ -213,6 +216,14 @@ public final class DebugSession implements AutoCloseable {
             }
         }
         return lines;
+    }
+
+    /** Waits for the debuggee to exit and for its last output. */
+    private void awaitExit() throws InterruptedException {
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("the debuggee did not exit; output so far:\n" + output());
+        }
+        drain.join(10_000);
     }
 
     @Override
