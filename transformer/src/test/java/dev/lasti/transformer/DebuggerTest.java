@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,11 +54,16 @@ class DebuggerTest {
 
     private static List<Stop> run(String scenario, List<String> at, Function<Stop, Boolean> stepOver)
             throws Exception {
+        return session(scenario, at, stepOver, (session, stops) -> stops);
+    }
+
+    private static <T> T session(String scenario, List<String> at, Function<Stop, Boolean> stepOver,
+                                 BiFunction<DebugSession, List<Stop>, T> result) throws Exception {
         String runtime = Path.of(Future.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         try (DebugSession session = DebugSession.launch(classes + File.pathSeparator + runtime, TARGET, scenario)) {
             List<Stop> stops = session.run(TARGET, at.stream().map(lines::get).toList(), stepOver);
             assertTrue(session.output().contains("result: "), session.output());
-            return stops;
+            return result.apply(session, stops);
         }
     }
 
@@ -132,5 +138,18 @@ class DebuggerTest {
         // back in the runtime's resume loop, through the frame class's bridge; never on the method's return line
         assertTrue(next.method().startsWith(TARGET + "$") || next.method().startsWith("dev.lasti.internal."),
                 "step over ended in " + next);
+    }
+
+    /**
+     * What a debugger binds a line breakpoint to: JDI gives a line after an await one location per copy, the
+     * original first (jdb takes that one; IDEs take all); a line before the first await only the original's,
+     * since the resume method's copy of it never runs and carries no line number.
+     */
+    @Test
+    void lineLocations_areOnePerCopyThatRunsTheLine() throws Exception {
+        Map<Integer, List<String>> locations = session("afterAwait", List.of("afterAwait.first", "afterAwait.next"),
+                stop -> false, (session, stops) -> session.lineLocations());
+        assertEquals(Map.of(lines.get("afterAwait.first"), List.of("afterAwait"),
+                lines.get("afterAwait.next"), List.of("afterAwait", "afterAwait$resume")), locations);
     }
 }

@@ -31,7 +31,7 @@ public class DebugTarget {
     /** {@code count} and {@code id} are dead after the await: a debugger must not show them there. */
     @Async
     Future<String> afterAwait(String id, int count) {
-        int doubled = count * 2;
+        int doubled = count * 2; // at:afterAwait.first
         String loaded = await(later("order " + id)); // at:afterAwait.await
         String result = prefix + loaded + doubled; // at:afterAwait.next
         return Future.completed(result); // at:afterAwait.return
