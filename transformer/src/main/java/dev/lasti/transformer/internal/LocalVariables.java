@@ -96,11 +96,9 @@ final class LocalVariables {
         InsnList code = method.instructions;
         List<LocalVariableNode> added = new ArrayList<>();
         for (AbstractInsnNode insn : code.toArray()) {
-            if (insn instanceof JumpInsnNode jump && isDoneCheck(jump)) {
-                AbstractInsnNode ret = jump.label;
-                while (ret.getOpcode() != Opcodes.ARETURN) {
-                    ret = ret.getNext();
-                }
+            AbstractInsnNode ret = insn instanceof JumpInsnNode jump && isDoneCheck(jump) ? suspendReturn(jump) : null;
+            if (ret != null) {
+                JumpInsnNode jump = (JumpInsnNode) insn;
                 LabelNode end = new LabelNode();
                 code.insert(ret, end);
                 int at = code.indexOf(jump);
@@ -118,7 +116,29 @@ final class LocalVariables {
     /** {@code DUP; INVOKEVIRTUAL Future.isDone; IFEQ L_suspend}: the slow path of an await. */
     private static boolean isDoneCheck(JumpInsnNode jump) {
         return jump.getOpcode() == Opcodes.IFEQ && jump.getPrevious() instanceof MethodInsnNode call
-                && RuntimeNames.IS_DONE.matches(call);
+                && RuntimeNames.IS_DONE.matches(call) && call.getPrevious().getOpcode() == Opcodes.DUP;
+    }
+
+    /**
+     * The {@code ARETURN} ending the suspend block at {@code jump}'s target, or null if the target is not a
+     * suspend block (a user's own {@code if (f.isDone())}): the block returns {@code frame.start(future)} or
+     * {@code frame.suspend(future)} without any jump.
+     */
+    private static AbstractInsnNode suspendReturn(JumpInsnNode jump) {
+        for (AbstractInsnNode insn = jump.label.getNext(); insn != null; insn = insn.getNext()) {
+            if (insn instanceof MethodInsnNode call
+                    && (RuntimeNames.START.matches(call) || RuntimeNames.SUSPEND.matches(call))) {
+                AbstractInsnNode ret = call.getNext();
+                if (ret instanceof MethodInsnNode convert && RuntimeNames.TO_COMPLETABLE.matches(convert)) {
+                    ret = ret.getNext(); // a CompletionStage method returns a CompletableFuture
+                }
+                return ret != null && ret.getOpcode() == Opcodes.ARETURN ? ret : null;
+            }
+            if (insn instanceof JumpInsnNode || insn instanceof LabelNode || TypeAnalysis.endsBlock(insn.getOpcode())) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /**
