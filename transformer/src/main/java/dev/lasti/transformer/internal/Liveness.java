@@ -79,7 +79,7 @@ final class Liveness {
         return liveIn;
     }
 
-    private static List<Integer> successors(InsnList code, int i) {
+    static List<Integer> successors(InsnList code, int i) {
         AbstractInsnNode insn = code.get(i);
         List<Integer> out = new ArrayList<>();
         if (insn instanceof JumpInsnNode jump) {

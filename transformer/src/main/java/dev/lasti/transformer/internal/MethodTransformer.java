@@ -52,7 +52,9 @@ final class MethodTransformer {
         // suspend blocks, which differ between the two
         boolean isInterface = (owner.access & Opcodes.ACC_INTERFACE) != 0;
         MethodNode resume = ResumeMethod.build(owner.name, isInterface, method, layout, awaitLabels, suspendLabels);
+        LocalVariables.split(resume, layout);
         OriginalMethod.finish(method, layout, suspendLabels);
+        LocalVariables.coverSuspendBlocks(method);
         byte[] frameBytes = FrameClass.write(owner.version, owner.name, isInterface, owner.sourceFile,
                 method.name + method.desc, layout);
         return new Result(resume, frameClass, frameBytes);

@@ -54,6 +54,7 @@ final class OriginalMethod {
         int frameSlot = layout.frameSlot() + 1;
         for (FrameLayout.SitePlan plan : layout.sites()) {
             code.add(suspendLabels.get(plan.site().ordinal()));
+            code.add(DebugLines.suspendBlock(plan.site(), suspendLabels.get(plan.site().ordinal())));
             code.add(FrameNodes.frame(plan.frameLocals(), plan.frameStack(), code));
             code.add(new VarInsnNode(Opcodes.ASTORE, futureSlot));
             // stack: s0 .. sn-1

@@ -75,6 +75,7 @@ final class ResumeMethod {
         int futureSlot = layout.frameSlot() + 1;
         InsnList out = new InsnList();
         out.add(label);
+        out.add(DebugLines.suspendBlock(plan.site(), label));
         out.add(FrameNodes.frame(withFrame(plan.frameLocals(), layout), plan.frameStack(), code));
         // stack: s0 .. sn-1, Future
         out.add(new VarInsnNode(Opcodes.ASTORE, futureSlot));
