@@ -74,7 +74,8 @@ final class LoadTimeTransformer implements ClassFileTransformer {
             return null; // the JVM's own ClassFormatError says it better
         }
         reporter.diagnostics(result.diagnostics());
-        return refuse(className, classBytes, Reporter.format(result.diagnostics()));
+        reporter.refused(className, "the errors above");
+        return FailedClass.of(classBytes, Reporter.format(result.diagnostics()));
     }
 
     private byte[] defineFrames(ClassLoader loader, String className, ProtectionDomain domain, byte[] original,
@@ -91,7 +92,7 @@ final class LoadTimeTransformer implements ClassFileTransformer {
     }
 
     private byte[] refuse(String className, byte[] original, String why) {
-        reporter.refused(className, why.lines().findFirst().orElse(why));
+        reporter.refused(className, why);
         return FailedClass.of(original, why);
     }
 

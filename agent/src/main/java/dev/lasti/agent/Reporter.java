@@ -37,7 +37,8 @@ final class Reporter {
     }
 
     void refused(String className, String why) {
-        out.println("lasti agent: " + className.replace('/', '.') + " will not initialize: " + why);
+        out.println("lasti agent: " + className.replace('/', '.') + " is not rewritten and will not initialize"
+                + " (its first use throws LinkageError): " + why);
     }
 
     void rewrote(String className, int frames, ClassLoader loader) {
