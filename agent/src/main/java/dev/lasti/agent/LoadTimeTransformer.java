@@ -27,6 +27,7 @@ final class LoadTimeTransformer implements ClassFileTransformer {
      * the JDK's and the frames it defines; none has {@code @Async} code, and transforming them would recurse.
      */
     private static final ThreadLocal<Boolean> ACTIVE = ThreadLocal.withInitial(() -> false);
+    private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
 
     private final ClassTransformer transformer;
     private final FrameDefiner definer;
@@ -41,8 +42,10 @@ final class LoadTimeTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain domain, byte[] classBytes) {
-        // The boot loader holds the JDK, hidden classes have no name, and a redefinition cannot add frames.
-        if (loader == null || className == null || classBeingRedefined != null || ACTIVE.get()) {
+        // The boot and platform loaders hold the JDK, hidden classes have no name, and a redefinition cannot
+        // add frames.
+        if (loader == null || loader == PLATFORM || className == null || classBeingRedefined != null
+                || ACTIVE.get()) {
             return null;
         }
         ACTIVE.set(true);

@@ -113,10 +113,12 @@ class LoadTimeTransformerTest {
     }
 
     @Test
-    void bootClassesHiddenClassesAndRedefinitionsAreLeftAlone() throws Exception {
+    void jdkLoadersHiddenClassesAndRedefinitionsAreLeftAlone() throws Exception {
         byte[] greeter = HookedLoader.read(Greeter.class.getName());
         HookedLoader loader = new HookedLoader(hook());
         assertNull(hook().transform(null, internal(Greeter.class), null, null, greeter));
+        assertNull(hook().transform(ClassLoader.getPlatformClassLoader(), internal(Greeter.class), null, null,
+                greeter));
         assertNull(hook().transform(loader, null, null, null, greeter));
         assertNull(hook().transform(loader, internal(Greeter.class), Greeter.class, null, greeter));
         assertTrue(defined.isEmpty(), defined.toString());
