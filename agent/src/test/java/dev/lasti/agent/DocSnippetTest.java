@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
  * builds: its XML blocks, line by line (indentation aside), are the IT pom's marked snippets.
  */
 class DocSnippetTest {
-    private static final Path DOC = Path.of("../docs/use-it-in-your-build.md");
-    private static final Path IT_POM = Path.of("src/it/surefire-argline/pom.xml");
+    private static final Path DOC = LoadTimeTransformerTest.moduleDir().resolve("../docs/use-it-in-your-build.md");
+    private static final Path IT_POM = LoadTimeTransformerTest.moduleDir().resolve("src/it/surefire-argline/pom.xml");
 
     @Test
     void theDocumentedSurefireSetupIsTheOneTheIntegrationTestBuilds() throws IOException {

@@ -125,6 +125,22 @@ class LoadTimeTransformerTest {
     }
 
     @Test
+    void classesLoadedWhileTheHookRunsOnTheSameThreadAreNotTransformed() throws Exception {
+        byte[] greeter = HookedLoader.read(Greeter.class.getName());
+        List<byte[]> nested = new ArrayList<>();
+        LoadTimeTransformer[] self = new LoadTimeTransformer[1];
+        self[0] = hook((loader, name, bytes, domain) -> {
+            // what a class loaded during the hook (ASM, the frame itself) meets: the hook declines at once
+            nested.add(self[0].transform(loader, internal(Greeter.class), null, null, greeter));
+            ((HookedLoader) loader).define(name, bytes);
+        });
+        HookedLoader loader = new HookedLoader(self[0]);
+        assertEquals("Hello, WORLD / 42", loader.loadClass(Greeter.class.getName()).getMethod("run").invoke(null));
+        assertEquals(3, nested.size());
+        nested.forEach(org.junit.jupiter.api.Assertions::assertNull);
+    }
+
+    @Test
     void corruptBytesAreLeftForTheJvmToReject() {
         byte[] corrupt = {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0};
         assertNull(hook().transform(new HookedLoader(hook()), "a/Broken", null, null, corrupt));
@@ -144,8 +160,13 @@ class LoadTimeTransformerTest {
     }
 
     /** The line of Misused.java marked MISUSE-LINE, so the expected error does not hard-code it. */
-    private static int misuseLine() throws IOException {
-        List<String> lines = Files.readAllLines(Path.of("src/test/java/dev/lasti/agent/fixture/Misused.java"));
+    /** The agent module's folder (the POM passes it: the second Surefire execution runs elsewhere). */
+    static Path moduleDir() {
+        return Path.of(System.getProperty("lasti.agent.basedir", "."));
+    }
+
+    static int misuseLine() throws IOException {
+        List<String> lines = Files.readAllLines(moduleDir().resolve("src/test/java/dev/lasti/agent/fixture/Misused.java"));
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).contains("MISUSE-LINE")) {
                 return i + 1;
