@@ -11,7 +11,8 @@ rjar="$(ls "$root"/runtime/target/lasti-runtime-*.jar | grep -v -e sources -e ja
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 aw="$out/agent"
 rm -rf "$aw" && mkdir -p "$aw/plain"
-"${java%/java}/javac" -nowarn --release 17 -cp "$rjar:$ajar" -d "$aw/plain" "$root"/benchmarks/sections/agent/*.java
+# ScanCost calls the transformer jar: the agent bundles the same code, relocated to packages of its own.
+"${java%/java}/javac" -nowarn --release 17 -cp "$rjar:$tjar" -d "$aw/plain" "$root"/benchmarks/sections/agent/*.java
 cp -r "$aw/plain" "$aw/built"
 "$java" -jar "$tjar" "$aw/built" > /dev/null   # the build-time pass, for the variants without the agent
 # The large class path: the newest Kotlin stdlib in the local repository (Kotlin code, no @Async), else the
@@ -46,7 +47,7 @@ for ((l = 1; l <= launches; l++)); do
   echo "RESULT agent/jvm-startup $((t1 - t0))" | tee -a "$results"
   load_all load-plain
   load_all load-agent "-javaagent:$ajar"
-  line="$("$java" -cp "$aw/plain:$ajar" ScanCost "$big")"
+  line="$("$java" -cp "$aw/plain:$tjar" ScanCost "$big")"
   echo "RESULT agent/scan-cold-ns $(sed -nE 's/.* cold-ns ([0-9]+) .*/\1/p' <<< "$line")" | tee -a "$results"
   echo "RESULT agent/scan-warm-ns $(sed -nE 's/.* warm-ns ([0-9]+)$/\1/p' <<< "$line")" | tee -a "$results"
   echo "RESULT agent-count/scan-unchanged $(sed -nE 's/.* unchanged ([0-9]+) .*/\1/p' <<< "$line")" \

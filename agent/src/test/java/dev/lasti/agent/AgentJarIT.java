@@ -15,6 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,6 +114,21 @@ class AgentJarIT {
         assertNotEquals(0, bad.exit());
         assertTrue(bad.stderr().contains("lasti agent: unknown option 'fast'"), bad.stderr());
         assertFalse(bad.stdout().contains("plain"), bad.stdout());
+    }
+
+    @Test
+    void theJarIsSelfContainedAndKeepsEveryClassUnderTheAgentsPackage() throws IOException {
+        try (JarFile jar = new JarFile(System.getProperty("lasti.agent.jar"))) {
+            Attributes main = jar.getManifest().getMainAttributes();
+            assertEquals(LastiAgent.class.getName(), main.getValue("Premain-Class"));
+            assertEquals(LastiAgent.class.getName(), main.getValue("Agent-Class"));
+            assertEquals("false", main.getValue("Can-Redefine-Classes"));
+            List<String> classes = jar.stream().map(JarEntry::getName).filter(n -> n.endsWith(".class")).toList();
+            // the transformer and ASM ride along, relocated: no other copy on a class path can stand in for them
+            assertTrue(classes.contains("dev/lasti/agent/shaded/transformer/internal/AsyncClassTransformer.class"));
+            assertTrue(classes.contains("dev/lasti/agent/shaded/asm/tree/analysis/Analyzer.class"));
+            assertEquals(List.of(), classes.stream().filter(n -> !n.startsWith("dev/lasti/agent/")).toList());
+        }
     }
 
     private static String agent(String options) {
