@@ -83,6 +83,49 @@ class AgentJarIT {
     }
 
     @Test
+    void aNamedModuleOnTheModulePathGetsItsFrameInTheSameModule() throws Exception {
+        Path runtimeJar = runtimeJar();
+        Path src = work.resolve("module-src");
+        Files.createDirectories(src.resolve("demo"));
+        Files.writeString(src.resolve("module-info.java"), "module demo { requires lasti.runtime; }\n");
+        Files.writeString(src.resolve("demo/Main.java"), String.join("\n",
+                "package demo;",
+                "import static dev.lasti.Await.await;",
+                "import dev.lasti.*;",
+                "public class Main {",
+                "    @Async static Future<String> hi() {",
+                "        await(EventLoop.sleep(java.time.Duration.ofMillis(5)));",
+                "        return Future.completed(\"hi from \" + Main.class.getModule().getName());",
+                "    }",
+                "    public static void main(String[] args) throws Exception {",
+                "        System.out.println(EventLoop.run(Main::hi));",
+                "        Class<?> f = Class.forName(\"demo.Main$hi$Frame\", false, Main.class.getClassLoader());",
+                "        System.out.println(\"frame in module \" + f.getModule().getName());",
+                "    }",
+                "}", ""));
+        Path modules = work.resolve("modules");
+        int javac = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "--module-path",
+                runtimeJar.toString(), "-d", modules.resolve("demo").toString(),
+                src.resolve("module-info.java").toString(), src.resolve("demo/Main.java").toString());
+        assertEquals(0, javac);
+
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin/java").toString(), agent(null),
+                "--module-path", modules + java.io.File.pathSeparator + runtimeJar, "-m", "demo/demo.Main");
+        Run run = run(command);
+        run.assertOk();
+        assertEquals(List.of("hi from demo", "frame in module demo"), run.stdoutLines());
+    }
+
+    /** The runtime as a jar (a folder without module-info cannot sit on the module path). */
+    private static Path runtimeJar() throws IOException {
+        Path target = LoadTimeTransformerTest.moduleDir().resolve("../runtime/target");
+        String name = "lasti-runtime-" + System.getProperty("project.version") + ".jar";
+        assumeTrue(Files.isRegularFile(target.resolve(name)), "no " + name + " in " + target + " (build the"
+                + " reactor with -am)");
+        return target.resolve(name);
+    }
+
+    @Test
     void withoutTheAgentTheErrorNamesTheAgentFlag() throws Exception {
         Run plain = run(Path.of(System.getProperty("java.home")), List.of(), "greet");
         assertNotEquals(0, plain.exit());
@@ -137,6 +180,14 @@ class AgentJarIT {
         return "-javaagent:" + jar + (options != null ? "=" + options : "");
     }
 
+    private Run run(List<String> command) throws Exception {
+        Path out = work.resolve("out.txt");
+        Path err = work.resolve("err.txt");
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        int exit = p.waitFor();
+        return new Run(String.join(" ", command), exit, Files.readString(out), Files.readString(err));
+    }
+
     private Run run(Path javaHome, List<String> jvmFlags, String... args) throws Exception {
         Path runtime = Path.of(dev.lasti.Future.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString()));
@@ -144,11 +195,7 @@ class AgentJarIT {
         command.addAll(List.of("-cp", app + java.io.File.pathSeparator + runtime,
                 "dev.lasti.agent.fixture.AgentMain"));
         command.addAll(List.of(args));
-        Path out = work.resolve("out.txt");
-        Path err = work.resolve("err.txt");
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        int exit = p.waitFor();
-        return new Run(String.join(" ", command), exit, Files.readString(out), Files.readString(err));
+        return run(command);
     }
 
     /** One child JVM's outcome. */
