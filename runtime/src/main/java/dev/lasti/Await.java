@@ -38,6 +38,7 @@ public final class Await {
         return new IllegalStateException("await() was called in " + caller
                 + ", which lasti did not transform. Mark the method @Async and run the lasti transformer"
                 + " on its class: add dev.lasti:lasti-maven-plugin with the 'transform' goal to the build"
+                + " or run with the agent flag -javaagent:/path/to/lasti-agent-<version>.jar"
                 + " (see the README, \"Use it in your build\").");
     }
 }
