@@ -40,7 +40,7 @@ final class Chain {
                 f = (Future<Integer>) frame.awaited();
                 break;
             default:
-                throw new IllegalStateException("bad resume point " + frame.resumePoint);
+                throw new IllegalStateException("bad resume point in Chain.link(Future): " + frame.resumePoint);
         }
         int v = f.resultNow(); // await #1: done now (or cancelled, and then it throws here)
         return Future.completed(v + 1);
@@ -48,11 +48,23 @@ final class Chain {
 
     /** The frame: binary name {@code Chain$link$Frame}, a nestmate of {@code Chain}. */
     static final class link$Frame extends Frame<Integer> {
+        static { // once, at the first suspension: a frame of another format fails here
+            Frame.checkFormat(Contract.FORMAT, link$Frame.class);
+        }
+
+        /** The resume index: this class's own field, so the owner's code sets it with a plain putfield. */
+        int resumePoint;
+
         /** Test instrumentation, not generated: how many frames were ever allocated. */
         static int constructed;
 
         link$Frame() {
             constructed++;
+        }
+
+        @Override
+        public int resumePoint() {
+            return resumePoint;
         }
 
         @Override

@@ -86,7 +86,7 @@ final class Cleanup {
                 throw sneaky(t); // bytecode rethrows with athrow; Java source needs the cast trick
             }
             default:
-                throw new IllegalStateException("bad resume point " + frame.resumePoint);
+                throw new IllegalStateException("bad resume point in Cleanup.withCleanup(Future, List): " + frame.resumePoint);
         }
     }
 
@@ -128,8 +128,20 @@ final class Cleanup {
     }
 
     static final class withCleanup$Frame extends Frame<String> {
+        static { // once, at the first suspension: a frame of another format fails here
+            Frame.checkFormat(Contract.FORMAT, withCleanup$Frame.class);
+        }
+
+        /** The resume index: this class's own field, so the owner's code sets it with a plain putfield. */
+        int resumePoint;
+
         List<String> local1$log;
         Throwable local2$t;
+
+        @Override
+        public int resumePoint() {
+            return resumePoint;
+        }
 
         @Override
         protected Object resume() {

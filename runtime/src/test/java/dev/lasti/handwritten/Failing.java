@@ -40,14 +40,26 @@ final class Failing {
                 f = frame.awaited();
                 break;
             default:
-                throw new IllegalStateException("bad resume point " + frame.resumePoint);
+                throw new IllegalStateException("bad resume point in Failing.failAfter(Future, String): " + frame.resumePoint);
         }
         f.resultNow();
         throw new IllegalStateException(message); // Frame.run catches it and fails the task
     }
 
     static final class failAfter$Frame extends Frame<Void> {
+        static { // once, at the first suspension: a frame of another format fails here
+            Frame.checkFormat(Contract.FORMAT, failAfter$Frame.class);
+        }
+
+        /** The resume index: this class's own field, so the owner's code sets it with a plain putfield. */
+        int resumePoint;
+
         String local1$message;
+
+        @Override
+        public int resumePoint() {
+            return resumePoint;
+        }
 
         @Override
         protected Object resume() {

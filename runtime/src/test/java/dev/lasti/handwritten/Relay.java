@@ -41,14 +41,26 @@ final class Relay {
                 f = frame.awaited();
                 break;
             default:
-                throw new IllegalStateException("bad resume point " + frame.resumePoint);
+                throw new IllegalStateException("bad resume point in Relay.relay(Future, Future): " + frame.resumePoint);
         }
         f.resultNow();
         return next;
     }
 
     static final class relay$Frame extends Frame<Integer> {
+        static { // once, at the first suspension: a frame of another format fails here
+            Frame.checkFormat(Contract.FORMAT, relay$Frame.class);
+        }
+
+        /** The resume index: this class's own field, so the owner's code sets it with a plain putfield. */
+        int resumePoint;
+
         Future<Integer> local1$next;
+
+        @Override
+        public int resumePoint() {
+            return resumePoint;
+        }
 
         @Override
         protected Object resume() {

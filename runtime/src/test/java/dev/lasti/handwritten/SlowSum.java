@@ -87,7 +87,7 @@ final class SlowSum {
                 f = (Future<Void>) frame.awaited();
                 break;
             default:
-                throw new IllegalStateException("bad resume point " + frame.resumePoint);
+                throw new IllegalStateException("bad resume point in SlowSum.sumSlowly(int): " + frame.resumePoint);
         }
         try {
             while (true) { // the for loop, entered at await #1 in the middle of its body
@@ -117,6 +117,13 @@ final class SlowSum {
     }
 
     static final class sumSlowly$Frame extends Frame<Integer> {
+        static { // once, at the first suspension: a frame of another format fails here
+            Frame.checkFormat(Contract.FORMAT, sumSlowly$Frame.class);
+        }
+
+        /** The resume index: this class's own field, so the owner's code sets it with a plain putfield. */
+        int resumePoint;
+
         /** Test instrumentation, not generated. */
         static int constructed;
 
@@ -127,6 +134,11 @@ final class SlowSum {
 
         sumSlowly$Frame() {
             constructed++;
+        }
+
+        @Override
+        public int resumePoint() {
+            return resumePoint;
         }
 
         @Override

@@ -39,13 +39,25 @@ final class Where {
                 f = frame.awaited();
                 break;
             default:
-                throw new IllegalStateException("bad resume point " + frame.resumePoint);
+                throw new IllegalStateException("bad resume point in Where.threadAfter(CompletionStage): " + frame.resumePoint);
         }
         f.resultNow();
         return Future.completed(Thread.currentThread());
     }
 
     static final class threadAfter$Frame extends Frame<Thread> {
+        static { // once, at the first suspension: a frame of another format fails here
+            Frame.checkFormat(Contract.FORMAT, threadAfter$Frame.class);
+        }
+
+        /** The resume index: this class's own field, so the owner's code sets it with a plain putfield. */
+        int resumePoint;
+
+        @Override
+        public int resumePoint() {
+            return resumePoint;
+        }
+
         @Override
         protected Object resume() {
             return threadAfter$resume(this);
