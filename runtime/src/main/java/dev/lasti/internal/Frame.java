@@ -37,8 +37,8 @@ import java.util.function.Consumer;
  * @param <T> the type of the task's value
  */
 public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<Future<?>> {
-    /** What a resume method returns when the body suspended again. */
-    public static final Object SUSPENDED = new Object() {
+    /** What a resume method returns when the body suspended again (it returns {@link #suspend}'s result). */
+    private static final Object SUSPENDED = new Object() {
         @Override
         public String toString() {
             return "SUSPENDED";

@@ -11,8 +11,9 @@ final class FrameFormat {
         return "lasti: " + name(frameClass) + " was generated for frame format " + classFormat
                 + ", but this lasti runtime" + (runtime != null ? " (" + runtime + ")" : "")
                 + " understands frame format " + runtimeFormat + " only: the class was built by " + newer
-                + ". Rebuild it with the lasti-maven-plugin (or lasti-transformer) of the same lasti version"
-                + " as the lasti-runtime dependency, or align the lasti-runtime dependency with the plugin.";
+                + ". Rebuild it with the lasti-maven-plugin (or the lasti agent or transformer) of the same"
+                + " lasti version as the lasti-runtime dependency, or align the lasti-runtime dependency with the"
+                + " plugin.";
     }
 
     private static String name(Class<?> frameClass) {

@@ -30,41 +30,62 @@ final class Cleanup {
     private Cleanup() {}
 
     static Future<String> withCleanup(Future<?> work, List<String> log) {
-        Future<?> f = work;
-        try {
-            if (!f.isDone()) {
-                withCleanup$Frame frame = new withCleanup$Frame();
+        Future<?> f = null; // the future of the await that must wait
+        Throwable pending = null; // javac's local for the exception, live across await #3
+        int site;
+        body:
+        {
+            try { // the transformer's catch-all
+                try {
+                    f = work;
+                    if (!f.isDone()) {
+                        site = 1; // suspending is not leaving the try: no finally copy on the way
+                        break body;
+                    }
+                    f.resultNow(); // await #1
+                } catch (Throwable t) { // javac's catch-any handler: the finally copy for the exceptional exit
+                    log.add("cleanup started");
+                    f = EventLoop.sleep(Duration.ofHours(1));
+                    if (!f.isDone()) {
+                        pending = t;
+                        site = 3;
+                        break body;
+                    }
+                    f.resultNow(); // await #3
+                    log.add("cleanup finished");
+                    throw t;
+                }
+                // the finally copy for the normal exit, before `return Future.completed("done")`
+                log.add("cleanup started");
+                f = EventLoop.sleep(Duration.ofHours(1));
+                if (!f.isDone()) {
+                    site = 2;
+                    break body;
+                }
+                f.resultNow(); // await #2
+                log.add("cleanup finished");
+                return Future.completed("done");
+            } catch (Throwable t) {
+                return Future.failed(t);
+            }
+        }
+        // one suspend block per await, outside every handler, each saving its own live locals
+        withCleanup$Frame frame = new withCleanup$Frame();
+        switch (site) {
+            case 1:
                 frame.local1$log = log;
                 frame.resumePoint = 1;
-                return frame.start(f); // suspending is not leaving the try: no finally copy here
-            }
-            f.resultNow(); // await #1
-        } catch (Throwable t) { // javac's catch-any handler: the finally copy for the exceptional exit
-            log.add("cleanup started");
-            Future<Void> g = EventLoop.sleep(Duration.ofHours(1));
-            if (!g.isDone()) {
-                withCleanup$Frame frame = new withCleanup$Frame();
+                return frame.start(f);
+            case 2:
                 frame.local1$log = log;
-                frame.local2$t = t; // the exception javac keeps in a local until its rethrow
+                frame.resumePoint = 2;
+                return frame.start(f);
+            default:
+                frame.local1$log = log;
+                frame.local2$t = pending;
                 frame.resumePoint = 3;
-                return frame.start(g);
-            }
-            g.resultNow(); // await #3
-            log.add("cleanup finished");
-            throw t;
+                return frame.start(f);
         }
-        // the finally copy for the normal exit, before `return Future.completed("done")`
-        log.add("cleanup started");
-        Future<Void> g = EventLoop.sleep(Duration.ofHours(1));
-        if (!g.isDone()) {
-            withCleanup$Frame frame = new withCleanup$Frame();
-            frame.local1$log = log;
-            frame.resumePoint = 2;
-            return frame.start(g);
-        }
-        g.resultNow(); // await #2
-        log.add("cleanup finished");
-        return Future.completed("done");
     }
 
     static Object withCleanup$resume(withCleanup$Frame frame) {
@@ -76,7 +97,7 @@ final class Cleanup {
             case 2: {
                 frame.awaited().resultNow(); // await #2
                 log.add("cleanup finished");
-                return Future.completed("done");
+                return frame.returnValue("done");
             }
             case 3: {
                 Throwable t = frame.local2$t;
@@ -86,7 +107,8 @@ final class Cleanup {
                 throw sneaky(t); // bytecode rethrows with athrow; Java source needs the cast trick
             }
             default:
-                throw new IllegalStateException("bad resume point in Cleanup.withCleanup(Future, List): " + frame.resumePoint);
+                throw new IllegalStateException("bad resume point in Cleanup.withCleanup(Future, List): "
+                        + frame.resumePoint);
         }
     }
 
@@ -119,7 +141,7 @@ final class Cleanup {
         }
         g.resultNow();
         log.add("cleanup finished");
-        return Future.completed("done");
+        return frame.returnValue("done");
     }
 
     @SuppressWarnings("unchecked")

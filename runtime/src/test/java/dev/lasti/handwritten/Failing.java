@@ -19,15 +19,24 @@ final class Failing {
     private Failing() {}
 
     static Future<Void> failAfter(Future<?> gate, String message) {
-        Future<?> f = gate;
-        if (!f.isDone()) {
-            failAfter$Frame frame = new failAfter$Frame();
-            frame.local1$message = message;
-            frame.resumePoint = 1;
-            return frame.start(f);
+        Future<?> f;
+        body:
+        {
+            try {
+                f = gate;
+                if (!f.isDone()) {
+                    break body; // to suspend_1, outside the catch-all
+                }
+                f.resultNow();
+                throw new IllegalStateException(message);
+            } catch (Throwable t) {
+                return Future.failed(t); // before any suspension, the exception fails the returned future
+            }
         }
-        f.resultNow();
-        throw new IllegalStateException(message);
+        failAfter$Frame frame = new failAfter$Frame();
+        frame.local1$message = message;
+        frame.resumePoint = 1;
+        return frame.start(f);
     }
 
     static Object failAfter$resume(failAfter$Frame frame) {
@@ -40,7 +49,8 @@ final class Failing {
                 f = frame.awaited();
                 break;
             default:
-                throw new IllegalStateException("bad resume point in Failing.failAfter(Future, String): " + frame.resumePoint);
+                throw new IllegalStateException("bad resume point in Failing.failAfter(Future, String): "
+                        + frame.resumePoint);
         }
         f.resultNow();
         throw new IllegalStateException(message); // Frame.run catches it and fails the task

@@ -20,15 +20,24 @@ final class Relay {
     private Relay() {}
 
     static Future<Integer> relay(Future<?> gate, Future<Integer> next) {
-        Future<?> f = gate;
-        if (!f.isDone()) {
-            relay$Frame frame = new relay$Frame();
-            frame.local1$next = next; // live across await #1
-            frame.resumePoint = 1;
-            return frame.start(f);
+        Future<?> f;
+        body:
+        {
+            try {
+                f = gate;
+                if (!f.isDone()) {
+                    break body; // to suspend_1, outside the catch-all
+                }
+                f.resultNow(); // await #1, value discarded
+                return next;
+            } catch (Throwable t) {
+                return Future.failed(t);
+            }
         }
-        f.resultNow(); // await #1, value discarded
-        return next;
+        relay$Frame frame = new relay$Frame();
+        frame.local1$next = next; // live across await #1
+        frame.resumePoint = 1;
+        return frame.start(f);
     }
 
     static Object relay$resume(relay$Frame frame) {
@@ -41,7 +50,8 @@ final class Relay {
                 f = frame.awaited();
                 break;
             default:
-                throw new IllegalStateException("bad resume point in Relay.relay(Future, Future): " + frame.resumePoint);
+                throw new IllegalStateException("bad resume point in Relay.relay(Future, Future): "
+                        + frame.resumePoint);
         }
         f.resultNow();
         return next;

@@ -22,14 +22,23 @@ final class Where {
     private Where() {}
 
     static Future<Thread> threadAfter(CompletionStage<?> stage) {
-        Future<?> f = Frames.adapt(stage); // await(CompletionStage) adapts first, then it is a Future
-        if (!f.isDone()) {
-            threadAfter$Frame frame = new threadAfter$Frame();
-            frame.resumePoint = 1;
-            return frame.start(f);
+        Future<?> f;
+        body:
+        {
+            try {
+                f = Frames.adapt(stage); // await(CompletionStage) adapts first, then it is a Future
+                if (!f.isDone()) {
+                    break body; // to suspend_1, outside the catch-all
+                }
+                f.resultNow();
+                return Future.completed(Thread.currentThread());
+            } catch (Throwable t) {
+                return Future.failed(t);
+            }
         }
-        f.resultNow();
-        return Future.completed(Thread.currentThread());
+        threadAfter$Frame frame = new threadAfter$Frame();
+        frame.resumePoint = 1;
+        return frame.start(f);
     }
 
     static Object threadAfter$resume(threadAfter$Frame frame) {
@@ -39,10 +48,11 @@ final class Where {
                 f = frame.awaited();
                 break;
             default:
-                throw new IllegalStateException("bad resume point in Where.threadAfter(CompletionStage): " + frame.resumePoint);
+                throw new IllegalStateException("bad resume point in Where.threadAfter(CompletionStage): "
+                        + frame.resumePoint);
         }
         f.resultNow();
-        return Future.completed(Thread.currentThread());
+        return frame.returnValue(Thread.currentThread());
     }
 
     static final class threadAfter$Frame extends Frame<Thread> {
