@@ -57,6 +57,10 @@ final class Chain {
                 throw new IllegalStateException("bad resume point in Chain.link(Future): "
                         + frame.resumePoint);
         }
+        if (!f.isDone()) { // the resume jumps back to the done-check of await #1, which now passes
+            frame.resumePoint = 1;
+            return frame.suspend(f);
+        }
         int v = f.resultNow(); // await #1: done now (or cancelled, and then it throws here)
         return frame.returnValue(v + 1); // `return Future.completed(..)` completes the frame in place
     }

@@ -8,8 +8,11 @@ import java.util.List;
 
 /**
  * An await inside {@code finally}. javac copies the finally block onto each exit: the normal exit and
- * the catch-any handler. So there are three await sites, and the handler's copy keeps the pending
- * exception in a local, which must be saved across the await and rethrown after it.
+ * the catch-any handler. So there are three await sites. The handler's copy keeps the pending exception
+ * in a local, which must be saved across the await and rethrown after it; the normal exit evaluates the
+ * returned future first (javac keeps it in a local, too) and runs its finally copy after, so that future
+ * is saved across await #2. Both locals have no name in javac's table, hence the fields {@code local2}
+ * and {@code local3}.
  *
  * <pre>{@code
  * // What the user writes:
@@ -31,7 +34,8 @@ final class Cleanup {
 
     static Future<String> withCleanup(Future<?> work, List<String> log) {
         Future<?> f = null; // the future of the await that must wait
-        Throwable pending = null; // javac's local for the exception, live across await #3
+        Future<String> result = null; // javac's slot 2: the value of `return`, live across await #2
+        Throwable pending = null; // javac's slot 3: the exception, live across await #3
         int site;
         body:
         {
@@ -43,6 +47,7 @@ final class Cleanup {
                         break body;
                     }
                     f.resultNow(); // await #1
+                    result = Future.completed("done"); // `return` evaluates its value, then runs the finally
                 } catch (Throwable t) { // javac's catch-any handler: the finally copy for the exceptional exit
                     log.add("cleanup started");
                     f = EventLoop.sleep(Duration.ofHours(1));
@@ -55,7 +60,7 @@ final class Cleanup {
                     log.add("cleanup finished");
                     throw t;
                 }
-                // the finally copy for the normal exit, before `return Future.completed("done")`
+                // the finally copy for the normal exit, outside the try's range
                 log.add("cleanup started");
                 f = EventLoop.sleep(Duration.ofHours(1));
                 if (!f.isDone()) {
@@ -64,7 +69,7 @@ final class Cleanup {
                 }
                 f.resultNow(); // await #2
                 log.add("cleanup finished");
-                return Future.completed("done");
+                return result;
             } catch (Throwable t) {
                 return Future.failed(t);
             }
@@ -78,11 +83,12 @@ final class Cleanup {
                 return frame.start(f);
             case 2:
                 frame.local1$log = log;
+                frame.local2 = result;
                 frame.resumePoint = 2;
                 return frame.start(f);
             default:
                 frame.local1$log = log;
-                frame.local2$t = pending;
+                frame.local3 = pending;
                 frame.resumePoint = 3;
                 return frame.start(f);
         }
@@ -90,21 +96,19 @@ final class Cleanup {
 
     static Object withCleanup$resume(withCleanup$Frame frame) {
         List<String> log = frame.local1$log;
-        frame.local1$log = null;
+        frame.local1$log = null; // restored fields are cleared: the frame keeps no garbage alive
         switch (frame.resumePoint) {
             case 1:
                 return afterAwait1(frame, log);
             case 2: {
-                frame.awaited().resultNow(); // await #2
-                log.add("cleanup finished");
-                return frame.returnValue("done");
+                Future<String> result = frame.local2;
+                frame.local2 = null;
+                return afterAwait2(frame, log, result, frame.awaited());
             }
             case 3: {
-                Throwable t = frame.local2$t;
-                frame.local2$t = null;
-                frame.awaited().resultNow(); // await #3: a second cancellation would replace t here
-                log.add("cleanup finished");
-                throw sneaky(t); // bytecode rethrows with athrow; Java source needs the cast trick
+                Throwable t = frame.local3;
+                frame.local3 = null;
+                return afterAwait3(frame, log, t, frame.awaited());
             }
             default:
                 throw new IllegalStateException("bad resume point in Cleanup.withCleanup(Future, List): "
@@ -113,35 +117,54 @@ final class Cleanup {
     }
 
     /**
-     * Case 1, continued: the rest of the body after await #1. The transformer emits it inline in the
-     * switch; it is a method here only because Java source cannot jump into the middle of a try.
+     * Case 1, continued: the rest of the body after await #1. The transformer emits it (and cases 2 and 3)
+     * inline after the switch; they are methods here only because Java source cannot jump into the middle
+     * of a try or of a finally copy.
      */
     private static Object afterAwait1(withCleanup$Frame frame, List<String> log) {
+        Future<String> result;
         try {
-            frame.awaited().resultNow(); // await #1: CancellationException here if cancelled
+            Future<?> f = frame.awaited();
+            if (!f.isDone()) { // the done-check of await #1, which now passes
+                frame.local1$log = log;
+                frame.resumePoint = 1;
+                return frame.suspend(f);
+            }
+            f.resultNow(); // await #1: CancellationException here if cancelled
+            result = Future.completed("done");
         } catch (Throwable t) {
             log.add("cleanup started");
-            Future<Void> g = EventLoop.sleep(Duration.ofHours(1));
-            if (!g.isDone()) { // same frame, now at await #3
-                frame.local1$log = log;
-                frame.local2$t = t;
-                frame.resumePoint = 3;
-                return frame.suspend(g);
-            }
-            g.resultNow();
-            log.add("cleanup finished");
-            throw t;
+            return afterAwait3(frame, log, t, EventLoop.sleep(Duration.ofHours(1)));
         }
         log.add("cleanup started");
-        Future<Void> g = EventLoop.sleep(Duration.ofHours(1));
-        if (!g.isDone()) {
+        return afterAwait2(frame, log, result, EventLoop.sleep(Duration.ofHours(1)));
+    }
+
+    /** From the done-check of await #2 (the normal exit's finally copy) to the end. */
+    private static Object afterAwait2(withCleanup$Frame frame, List<String> log, Future<String> result,
+                                      Future<?> g) {
+        if (!g.isDone()) { // same frame, now at await #2
             frame.local1$log = log;
+            frame.local2 = result;
             frame.resumePoint = 2;
             return frame.suspend(g);
         }
-        g.resultNow();
+        g.resultNow(); // await #2
         log.add("cleanup finished");
-        return frame.returnValue("done");
+        return result; // a future in a local: returned as is, not completed in place
+    }
+
+    /** From the done-check of await #3 (the handler's finally copy) to the rethrow. */
+    private static Object afterAwait3(withCleanup$Frame frame, List<String> log, Throwable t, Future<?> g) {
+        if (!g.isDone()) { // same frame, now at await #3
+            frame.local1$log = log;
+            frame.local3 = t;
+            frame.resumePoint = 3;
+            return frame.suspend(g);
+        }
+        g.resultNow(); // await #3: a second cancellation would replace t here
+        log.add("cleanup finished");
+        throw sneaky(t); // bytecode rethrows with athrow; Java source needs the cast trick
     }
 
     @SuppressWarnings("unchecked")
@@ -158,7 +181,8 @@ final class Cleanup {
         int resumePoint;
 
         List<String> local1$log;
-        Throwable local2$t;
+        Future<String> local2;
+        Throwable local3;
 
         @Override
         public int resumePoint() {

@@ -52,8 +52,13 @@ final class Failing {
                 throw new IllegalStateException("bad resume point in Failing.failAfter(Future, String): "
                         + frame.resumePoint);
         }
+        if (!f.isDone()) { // the resume jumps back to the done-check of await #1, which now passes
+            frame.local1$message = message;
+            frame.resumePoint = 1;
+            return frame.suspend(f);
+        }
         f.resultNow();
-        throw new IllegalStateException(message); // Frame.run catches it and fails the task
+        throw new IllegalStateException(message); // no catch-all here: Frame.run catches it, fails the task
     }
 
     static final class failAfter$Frame extends Frame<Void> {

@@ -53,6 +53,11 @@ final class Relay {
                 throw new IllegalStateException("bad resume point in Relay.relay(Future, Future): "
                         + frame.resumePoint);
         }
+        if (!f.isDone()) { // the resume jumps back to the done-check of await #1, which now passes
+            frame.local1$next = next;
+            frame.resumePoint = 1;
+            return frame.suspend(f);
+        }
         f.resultNow();
         return next;
     }

@@ -51,6 +51,10 @@ final class Where {
                 throw new IllegalStateException("bad resume point in Where.threadAfter(CompletionStage): "
                         + frame.resumePoint);
         }
+        if (!f.isDone()) { // the resume jumps back to the done-check of await #1, which now passes
+            frame.resumePoint = 1;
+            return frame.suspend(f);
+        }
         f.resultNow();
         return frame.returnValue(Thread.currentThread());
     }
