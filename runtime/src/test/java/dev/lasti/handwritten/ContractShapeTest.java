@@ -12,7 +12,12 @@ import dev.lasti.internal.Frame;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -88,5 +93,37 @@ class ContractShapeTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> Chain.link(new dev.lasti.Promise<>()));
         assertTrue(e.getMessage().startsWith("no lasti event loop runs on thread"), e.getMessage());
+    }
+
+    /** The ABI package's public surface is what generated code uses, and nothing only the runtime needs. */
+    @Test
+    void theAbiPackageExposesOnlyWhatGeneratedCodeCalls() throws Exception {
+        Path internal = Path.of(Frame.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .resolve("dev/lasti/internal");
+        Set<String> publicTypes = new TreeSet<>();
+        try (Stream<Path> files = Files.list(internal)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = file.getFileName().toString().replace(".class", "");
+                if (!name.equals("package-info") && !name.contains("$")
+                        && Modifier.isPublic(Class.forName("dev.lasti.internal." + name).getModifiers())) {
+                    publicTypes.add(name);
+                }
+            }
+        }
+        assertEquals(Set.of("Frame", "FrameInfo", "Frames"), publicTypes, "TaskList is the runtime's own");
+        Set<String> framesApi = new TreeSet<>();
+        for (Method m : dev.lasti.internal.Frames.class.getDeclaredMethods()) {
+            if (Modifier.isPublic(m.getModifiers())) {
+                framesApi.add(m.getName());
+            }
+        }
+        assertEquals(Set.of("adapt"), framesApi);
+        assertFalse(Modifier.isPublic(Class.forName("dev.lasti.NextIteration").getModifiers()));
+        for (Method m : dev.lasti.EventLoop.class.getMethods()) {
+            assertFalse(m.getName().equals("adopt"), "EventLoop.adopt is gone: the frame finds its loop's task list");
+        }
+        for (Field f : Frame.class.getFields()) {
+            assertTrue(Modifier.isFinal(f.getModifiers()), "public mutable field Frame." + f.getName());
+        }
     }
 }
