@@ -6,6 +6,6 @@ module dev.lasti {
     exports dev.lasti;
     exports dev.lasti.net;
     exports dev.lasti.http;
-    /** For generated code only, no compatibility promise: frame classes in users' modules must reach it. */
+    // for generated code only, no compatibility promise: frame classes in users' modules must reach it
     exports dev.lasti.internal;
 }
