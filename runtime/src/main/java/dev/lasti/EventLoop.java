@@ -1,10 +1,10 @@
 package dev.lasti;
 
-import dev.lasti.internal.Frame;
-import dev.lasti.internal.NextIteration;
-import dev.lasti.internal.TaskList;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
@@ -20,6 +20,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -37,8 +38,16 @@ import java.util.function.Supplier;
 public final class EventLoop implements Executor {
     private static final System.Logger LOG = System.getLogger("dev.lasti");
     private static final ThreadLocal<EventLoop> CURRENT = new ThreadLocal<>();
-    /** Cancelled leftovers get this many iterations to unwind at shutdown. */
-    private static final int SHUTDOWN_ITERATIONS = 1_000;
+    /**
+     * {@code dev.lasti.internal.TaskList.shutdown(EventLoop, BooleanSupplier)}: the live tasks of a loop are
+     * kept by that package-private class, next to the frames they link; this handle and the next are the only
+     * places the loop reaches it, so it needs no public door (see TaskList).
+     */
+    private static final MethodHandle SHUTDOWN_TASKS = taskListHandle("shutdown",
+            MethodType.methodType(void.class, EventLoop.class, BooleanSupplier.class));
+    /** {@code TaskList.suspendedCount(EventLoop)}, for {@link #suspendedTaskCount}. */
+    private static final MethodHandle SUSPENDED_COUNT = taskListHandle("suspendedCount",
+            MethodType.methodType(int.class, EventLoop.class));
 
     private final Selector selector;
     private final TimeSource time;
@@ -53,7 +62,6 @@ public final class EventLoop implements Executor {
     private final AtomicLong wakeups = new AtomicLong();
     /** Loop thread: true from a blocking select until its first ready key or its return. */
     private boolean waiting;
-    private final TaskList tasks = new TaskList(this);
     private final BlockingPool blockingPool;
     private final BlockedLoopDetector detector;
     /** Failures completed on this loop's thread, kept for {@link #unretrievedFailures}; null unless asked for. */
@@ -286,21 +294,19 @@ public final class EventLoop implements Executor {
     }
 
     /**
-     * Keeps a suspended task strongly reachable until it completes, and cancels it if the loop shuts down
-     * first. Called by the frames that generated code allocates; not for application code.
-     */
-    public void adopt(Frame<?> task) {
-        tasks.add(task);
-    }
-
-    /**
      * The number of async tasks suspended on this loop right now: each one counts from its first suspension
      * until it completes. Test support reads it when a test's main future completes, to find tasks left
      * behind. Loop thread only.
      */
     public int suspendedTaskCount() {
         checkThread();
-        return tasks.size();
+        try {
+            return (int) SUSPENDED_COUNT.invokeExact(this);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
     }
 
     /**
@@ -442,16 +448,7 @@ public final class EventLoop implements Executor {
      */
     private void shutdown() {
         try {
-            tasks.cancelAll();
-            for (int i = 0; i < SHUTDOWN_ITERATIONS && !tasks.isEmpty()
-                    && !(ready.isEmpty() && inbox.isEmpty()); i++) {
-                runOnce(false);
-            }
-            if (!tasks.isEmpty()) {
-                LOG.log(System.Logger.Level.WARNING, "lasti: " + tasks.size()
-                        + " task(s) were still suspended when the loop shut down and were dropped");
-                tasks.dropAll();
-            }
+            shutdownTasks();
         } finally {
             closed = true;
             detector.stop();
@@ -466,6 +463,32 @@ public final class EventLoop implements Executor {
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.WARNING, "lasti: closing the selector failed", e);
             }
+        }
+    }
+
+    private void shutdownTasks() {
+        BooleanSupplier iterate = () -> {
+            if (ready.isEmpty() && inbox.isEmpty()) {
+                return false;
+            }
+            runOnce(false);
+            return true;
+        };
+        try {
+            SHUTDOWN_TASKS.invokeExact(this, iterate);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    private static MethodHandle taskListHandle(String name, MethodType type) {
+        try {
+            Class<?> taskList = Class.forName("dev.lasti.internal.TaskList");
+            return MethodHandles.privateLookupIn(taskList, MethodHandles.lookup()).findStatic(taskList, name, type);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
         }
     }
 

@@ -215,6 +215,9 @@ public abstract class Future<T> {
      */
     public final Future<T> whenDone(Consumer<? super Future<T>> callback) {
         Objects.requireNonNull(callback, "callback");
+        if (this instanceof NextIteration next && next.park(callback)) {
+            return this; // a task yielding on its own loop: woken inline, without an atomic
+        }
         while (true) {
             Object w = waiters;
             if (w == DONE) {

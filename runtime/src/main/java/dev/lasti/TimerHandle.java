@@ -2,12 +2,13 @@ package dev.lasti;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Comparator;
 
 /**
  * A timer scheduled with {@link EventLoop#callLater}. Cancelling is safe from any thread; a cancelled timer
  * stays in the loop's heap until it is popped or the heap is compacted (lazy cancellation).
  */
-public final class TimerHandle implements Comparable<TimerHandle> {
+public final class TimerHandle {
     /** In the heap (or on its way there from another thread), waiting for its deadline. */
     private static final int SCHEDULED = 0;
     /** Popped as due in this iteration; a cancel still stops it from running. */
@@ -82,9 +83,12 @@ public final class TimerHandle implements Comparable<TimerHandle> {
         return STATE.compareAndSet(this, DUE, FIRED);
     }
 
-    @Override
-    public int compareTo(TimerHandle o) {
-        int c = Long.compare(deadline, o.deadline);
-        return c != 0 ? c : Long.compare(sequence, o.sequence);
-    }
+    /**
+     * The heap's order: by deadline, then in scheduling order. A comparator of the runtime's own rather than
+     * {@code Comparable}, so the order stays out of the public API.
+     */
+    static final Comparator<TimerHandle> ORDER = (a, b) -> {
+        int c = Long.compare(a.deadline, b.deadline);
+        return c != 0 ? c : Long.compare(a.sequence, b.sequence);
+    };
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class TimerQueue {
     private static final int COMPACT_MIN = 512;
 
-    private final PriorityQueue<TimerHandle> heap = new PriorityQueue<>();
+    private final PriorityQueue<TimerHandle> heap = new PriorityQueue<>(TimerHandle.ORDER);
     /** Cancelled timers still in the heap; cancel() may run on any thread. */
     private final AtomicInteger cancelled = new AtomicInteger();
     private final AtomicLong sequence = new AtomicLong();

@@ -1,6 +1,5 @@
 package dev.lasti.internal;
 
-import dev.lasti.EventLoop;
 import dev.lasti.Future;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionStage;
@@ -9,20 +8,22 @@ import java.util.function.Consumer;
 
 /**
  * The base class of every frame the transformer generates: one object per suspended call of an {@code
- * @Async} method, which is at the same time the task's {@link Future}. It holds the resume index ({@link
- * #resumePoint}, CPython's {@code f_lasti}); the generated subclass adds a field per saved local and per
+ * @Async} method, which is at the same time the task's {@link Future}. The generated subclass holds the
+ * resume index ({@link #resumePoint()}, CPython's {@code f_lasti}) and a field per saved local and per
  * saved operand-stack value.
  *
  * <h2>The contract with generated code</h2>
  * For {@code @Async Future<T> m(args)} in class {@code Owner}, the transformer emits:
  * <ul>
- *   <li>a final subclass {@code Owner$m$Frame} whose {@link #resume()} is {@code return
- *       Owner.m$resume(this);}</li>
+ *   <li>a final subclass {@code Owner$m$Frame} in {@code Owner}'s package, with a package-private {@code
+ *       int resumePoint} field that {@link #resumePoint()} returns, a static initializer that calls
+ *       {@link #checkFormat checkFormat(format, Owner$m$Frame.class)}, and a {@link #resume()} that is
+ *       {@code return Owner.m$resume(this);}</li>
  *   <li>at each await site {@code k} (1-based), a done-check: {@code dup; invokevirtual
  *       Future.isDone; ifeq suspend_k; invokevirtual Future.resultNow}. A done future never leaves the
  *       method: no allocation, no loop.</li>
  *   <li>in {@code m} itself, {@code suspend_k} allocates the frame, saves the live locals and the stack
- *       under the future into its fields, sets {@code resumePoint = k} and returns {@link
+ *       under the future into its fields, sets its {@code resumePoint = k} and returns {@link
  *       #start(Future)}: the frame, now a pending task.</li>
  *   <li>a static {@code m$resume(Owner$m$Frame)}: a copy of the body that begins with a switch on {@code
  *       resumePoint}. Case {@code k} restores the locals and the stack, pushes {@link #awaited()} and
@@ -36,19 +37,29 @@ import java.util.function.Consumer;
  * @param <T> the type of the task's value
  */
 public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<Future<?>> {
-    /** What a resume method returns when the body suspended again. */
-    public static final Object SUSPENDED = new Object() {
+    /** What a resume method returns when the body suspended again (it returns {@link #suspend}'s result). */
+    private static final Object SUSPENDED = new Object() {
         @Override
         public String toString() {
             return "SUSPENDED";
         }
     };
 
+    /**
+     * {@code dev.lasti.NextIteration}, package-private there: the class is all this package needs of it,
+     * and a class literal needs no access, so it stays out of every public API.
+     */
+    private static final Class<?> NEXT_ITERATION = nextIterationClass();
+
     /** What a resume method returns after {@link #returnValue} completed the frame. */
     private static final Object RETURNED = new Object();
 
-    /** 0 before the first suspension; k while suspended at (and resuming after) the k-th await. */
-    public int resumePoint;
+    /**
+     * The frame format this runtime understands: the shape of the generated frame classes and of the calls
+     * they make into this package. The transformer stamps its own format into each frame class, whose
+     * static initializer calls {@link #checkFormat}. Bump it whenever that contract changes.
+     */
+    private static final int FORMAT = 1;
 
     /** The future this task waits for; non-null exactly while suspended. */
     private Future<?> awaiting;
@@ -66,7 +77,29 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
     /** For generated subclasses. */
     protected Frame() {}
 
-    /** Runs the body from {@link #resumePoint}: generated as {@code return Owner.m$resume(this);}. */
+    /**
+     * Called once per frame class, from its static initializer, so a class built by a transformer of another
+     * frame format fails on first use with a message that says so, instead of misbehaving or failing later
+     * with a {@code NoSuchMethodError}. Costs nothing per call.
+     *
+     * @param format the frame format the transformer that wrote {@code frameClass} emits
+     * @param frameClass the generated frame class
+     * @throws IncompatibleClassChangeError if {@code format} is not the one this runtime understands
+     */
+    public static void checkFormat(int format, Class<?> frameClass) {
+        if (format != FORMAT) {
+            throw new IncompatibleClassChangeError(FrameFormat.mismatch(frameClass, format, FORMAT));
+        }
+    }
+
+    /**
+     * The resume index, CPython's {@code f_lasti}: 0 before the first suspension, k while suspended at
+     * (and resuming after) the k-th await. The field is the generated class's own, written by generated
+     * code in the owner's package with a plain {@code putfield}; the runtime only reads it, through this.
+     */
+    public abstract int resumePoint();
+
+    /** Runs the body from {@link #resumePoint()}: generated as {@code return Owner.m$resume(this);}. */
     protected abstract Object resume();
 
     /**
@@ -76,7 +109,7 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
      * @throws IllegalStateException if the calling thread runs no event loop
      */
     public final Future<T> start(Future<?> awaited) {
-        EventLoop.current().adopt(this);
+        TaskList.current().add(this);
         awaiting = awaited;
         waitFor(awaited);
         return this;
@@ -115,13 +148,13 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
     }
 
     /**
-     * Wake-up from the awaited future, on whatever thread completed it: queue a step on our loop. A
-     * {@link NextIteration} completing normally on our loop is already that step, so the task resumes
-     * inline (see there why this cannot recurse).
+     * Wake-up from the awaited future, on whatever thread completed it: queue a step on our loop. A yield
+     * of our loop ({@code EventLoop.yieldNow()}, a {@code NextIteration}) completing normally on our loop
+     * is already that step, so the task resumes inline (see there why this cannot recurse).
      */
     @Override
     public final void accept(Future<?> completed) {
-        if (completed instanceof NextIteration && !completed.isCancelled() && tasks.loop().isCurrent()) {
+        if (completed.getClass() == NEXT_ITERATION && !completed.isCancelled() && tasks.loop().isCurrent()) {
             run();
         } else if (!isDone()) {
             try {
@@ -132,11 +165,9 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
         }
     }
 
-    /** Registers for the wake-up: parked without an atomic on a yield of our own loop, else as a waiter. */
+    /** Registers for the wake-up (a yield of our own loop parks us without an atomic, see Future.whenDone). */
     private void waitFor(Future<?> awaited) {
-        if (!(awaited instanceof NextIteration next && next.park(this, tasks.loop()))) {
-            awaited.whenDone(this);
-        }
+        awaited.whenDone(this);
     }
 
     /** One scheduled step, on the loop thread. Stale wake-ups (the task moved on) are ignored. */
@@ -220,6 +251,14 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
         }
     }
 
+    private static Class<?> nextIterationClass() {
+        try {
+            return Class.forName("dev.lasti.NextIteration", false, Frame.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     /** The body returned {@code out}: the future whose outcome becomes the task's. */
     @SuppressWarnings("unchecked")
     private void finish(Object out) {
@@ -254,6 +293,6 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
         if (isDone()) {
             return "Task[" + where + ", " + super.toString() + "]";
         }
-        return "Task[" + where + ", suspended at " + Frames.line(getClass(), resumePoint) + "]";
+        return "Task[" + where + ", suspended at " + Frames.line(getClass(), resumePoint()) + "]";
     }
 }

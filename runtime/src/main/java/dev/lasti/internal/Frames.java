@@ -3,7 +3,10 @@ package dev.lasti.internal;
 import dev.lasti.Future;
 import java.util.concurrent.CompletionStage;
 
-/** Static helpers that generated code and the runtime call. Their descriptors are part of the contract. */
+/**
+ * Static helpers: {@link #adapt} is called by generated code, so its descriptor is part of the contract; the
+ * rest serve the runtime's own descriptions of tasks and stay package-private.
+ */
 public final class Frames {
     private Frames() {}
 
@@ -16,7 +19,7 @@ public final class Frames {
     }
 
     /** "Orders.placeOrder (Orders.java)" for a frame class, from its {@link FrameInfo}. */
-    public static String describe(Class<?> frameClass) {
+    static String describe(Class<?> frameClass) {
         FrameInfo info = frameClass.getAnnotation(FrameInfo.class);
         if (info == null) {
             return frameClass.getName();
@@ -27,7 +30,7 @@ public final class Frames {
     }
 
     /** "Orders.java:42" for resume point {@code k} of a frame class, or "resume point k" without metadata. */
-    public static String line(Class<?> frameClass, int resumePoint) {
+    static String line(Class<?> frameClass, int resumePoint) {
         FrameInfo info = frameClass.getAnnotation(FrameInfo.class);
         if (info == null || resumePoint < 1 || resumePoint > info.lines().length) {
             return "resume point " + resumePoint;

@@ -3,30 +3,87 @@ package dev.lasti.internal;
 import dev.lasti.EventLoop;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * The live tasks of one loop, as an intrusive doubly linked list through {@link Frame#prev} and {@link
  * Frame#next}: adding and removing allocate nothing, and the loop keeps every suspended task strongly
  * reachable while it waits (Tornado and asyncio both once lost coroutines that only a forgotten future
  * referenced). Loop thread only.
+ *
+ * <p>Not public: the list of the loop running on a thread is that thread's {@link #CURRENT}, created at the
+ * loop's first suspension, and the loop reaches it only at shutdown, through {@link #shutdown}, which it
+ * looks up once with a private lookup (both classes are in the same module). So neither {@code EventLoop}
+ * nor this package needs a public member that only the runtime calls.
  */
-public final class TaskList {
+final class TaskList {
+    private static final System.Logger LOG = System.getLogger("dev.lasti");
+    /** Cancelled leftovers get this many iterations to unwind at shutdown. */
+    private static final int SHUTDOWN_ITERATIONS = 1_000;
+    /** The list of the loop that runs on this thread; cleared when that loop shuts down. */
+    private static final ThreadLocal<TaskList> CURRENT = new ThreadLocal<>();
+
     private final EventLoop loop;
     private Frame<?> head;
     private int size;
 
-    /** Creates the list of {@code loop}. */
-    public TaskList(EventLoop loop) {
+    private TaskList(EventLoop loop) {
         this.loop = loop;
     }
 
+    /**
+     * The list of the loop running on the calling thread, for a task's first suspension.
+     *
+     * @throws IllegalStateException if the calling thread runs no event loop
+     */
+    static TaskList current() {
+        TaskList tasks = CURRENT.get();
+        if (tasks != null && tasks.loop.isCurrent()) {
+            return tasks;
+        }
+        tasks = new TaskList(EventLoop.current());
+        CURRENT.set(tasks);
+        return tasks;
+    }
+
+    /**
+     * Called by {@code loop} on its thread when it shuts down: cancels the tasks still suspended (asyncio.run
+     * does the same), lets them unwind while {@code iterate} (one loop iteration, {@code false} once there is
+     * nothing left to run) makes progress, for a bounded number of iterations, then drops what is left.
+     */
+    static void shutdown(EventLoop loop, BooleanSupplier iterate) {
+        TaskList tasks = CURRENT.get();
+        if (tasks == null || tasks.loop != loop) {
+            return; // no task of this loop ever suspended
+        }
+        try {
+            tasks.cancelAll();
+            for (int i = 0; i < SHUTDOWN_ITERATIONS && !tasks.isEmpty() && iterate.getAsBoolean(); i++) {
+                // the iteration ran the cancelled tasks' next steps
+            }
+            if (!tasks.isEmpty()) {
+                LOG.log(System.Logger.Level.WARNING, "lasti: " + tasks.size()
+                        + " task(s) were still suspended when the loop shut down and were dropped");
+                tasks.dropAll();
+            }
+        } finally {
+            CURRENT.remove();
+        }
+    }
+
+    /** How many tasks of {@code loop} are suspended now; called by the loop on its thread (test support). */
+    static int suspendedCount(EventLoop loop) {
+        TaskList tasks = CURRENT.get();
+        return tasks == null || tasks.loop != loop ? 0 : tasks.size;
+    }
+
     /** The loop that owns the tasks. */
-    public EventLoop loop() {
+    EventLoop loop() {
         return loop;
     }
 
     /** Adds a task at its first suspension. */
-    public void add(Frame<?> task) {
+    void add(Frame<?> task) {
         task.tasks = this;
         task.linked = true;
         task.next = head;
@@ -57,12 +114,12 @@ public final class TaskList {
     }
 
     /** Live tasks. */
-    public int size() {
+    int size() {
         return size;
     }
 
     /** Returns {@code true} if no task is live. */
-    public boolean isEmpty() {
+    boolean isEmpty() {
         return size == 0;
     }
 
@@ -70,7 +127,7 @@ public final class TaskList {
      * Completes every task still live as cancelled, without resuming it: the loop is shutting down and
      * they did not finish unwinding in time. Their waiters at least learn that they will never finish.
      */
-    public void dropAll() {
+    void dropAll() {
         while (head != null) {
             Frame<?> f = head;
             remove(f);
@@ -79,7 +136,7 @@ public final class TaskList {
     }
 
     /** Requests cancellation of every live task (the loop is shutting down). */
-    public void cancelAll() {
+    void cancelAll() {
         List<Frame<?>> snapshot = new ArrayList<>(size);
         for (Frame<?> f = head; f != null; f = f.next) {
             snapshot.add(f);

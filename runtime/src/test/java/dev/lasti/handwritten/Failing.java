@@ -19,15 +19,24 @@ final class Failing {
     private Failing() {}
 
     static Future<Void> failAfter(Future<?> gate, String message) {
-        Future<?> f = gate;
-        if (!f.isDone()) {
-            failAfter$Frame frame = new failAfter$Frame();
-            frame.local1$message = message;
-            frame.resumePoint = 1;
-            return frame.start(f);
+        Future<?> f;
+        body:
+        {
+            try {
+                f = gate;
+                if (!f.isDone()) {
+                    break body; // to suspend_1, outside the catch-all
+                }
+                f.resultNow();
+                throw new IllegalStateException(message);
+            } catch (Throwable t) {
+                return Future.failed(t); // before any suspension, the exception fails the returned future
+            }
         }
-        f.resultNow();
-        throw new IllegalStateException(message);
+        failAfter$Frame frame = new failAfter$Frame();
+        frame.local1$message = message;
+        frame.resumePoint = 1;
+        return frame.start(f);
     }
 
     static Object failAfter$resume(failAfter$Frame frame) {
@@ -40,14 +49,32 @@ final class Failing {
                 f = frame.awaited();
                 break;
             default:
-                throw new IllegalStateException("bad resume point " + frame.resumePoint);
+                throw new IllegalStateException("bad resume point in Failing.failAfter(Future, String): "
+                        + frame.resumePoint);
+        }
+        if (!f.isDone()) { // the resume jumps back to the done-check of await #1, which now passes
+            frame.local1$message = message;
+            frame.resumePoint = 1;
+            return frame.suspend(f);
         }
         f.resultNow();
-        throw new IllegalStateException(message); // Frame.run catches it and fails the task
+        throw new IllegalStateException(message); // no catch-all here: Frame.run catches it, fails the task
     }
 
     static final class failAfter$Frame extends Frame<Void> {
+        static { // once, at the first suspension: a frame of another format fails here
+            Frame.checkFormat(Contract.FORMAT, failAfter$Frame.class);
+        }
+
+        /** The resume index: this class's own field, so the owner's code sets it with a plain putfield. */
+        int resumePoint;
+
         String local1$message;
+
+        @Override
+        public int resumePoint() {
+            return resumePoint;
+        }
 
         @Override
         protected Object resume() {

@@ -20,15 +20,24 @@ final class Relay {
     private Relay() {}
 
     static Future<Integer> relay(Future<?> gate, Future<Integer> next) {
-        Future<?> f = gate;
-        if (!f.isDone()) {
-            relay$Frame frame = new relay$Frame();
-            frame.local1$next = next; // live across await #1
-            frame.resumePoint = 1;
-            return frame.start(f);
+        Future<?> f;
+        body:
+        {
+            try {
+                f = gate;
+                if (!f.isDone()) {
+                    break body; // to suspend_1, outside the catch-all
+                }
+                f.resultNow(); // await #1, value discarded
+                return next;
+            } catch (Throwable t) {
+                return Future.failed(t);
+            }
         }
-        f.resultNow(); // await #1, value discarded
-        return next;
+        relay$Frame frame = new relay$Frame();
+        frame.local1$next = next; // live across await #1
+        frame.resumePoint = 1;
+        return frame.start(f);
     }
 
     static Object relay$resume(relay$Frame frame) {
@@ -41,14 +50,32 @@ final class Relay {
                 f = frame.awaited();
                 break;
             default:
-                throw new IllegalStateException("bad resume point " + frame.resumePoint);
+                throw new IllegalStateException("bad resume point in Relay.relay(Future, Future): "
+                        + frame.resumePoint);
+        }
+        if (!f.isDone()) { // the resume jumps back to the done-check of await #1, which now passes
+            frame.local1$next = next;
+            frame.resumePoint = 1;
+            return frame.suspend(f);
         }
         f.resultNow();
         return next;
     }
 
     static final class relay$Frame extends Frame<Integer> {
+        static { // once, at the first suspension: a frame of another format fails here
+            Frame.checkFormat(Contract.FORMAT, relay$Frame.class);
+        }
+
+        /** The resume index: this class's own field, so the owner's code sets it with a plain putfield. */
+        int resumePoint;
+
         Future<Integer> local1$next;
+
+        @Override
+        public int resumePoint() {
+            return resumePoint;
+        }
 
         @Override
         protected Object resume() {

@@ -35,9 +35,11 @@ import java.util.List;
  *
  * <p>javac compiles {@code finally} into a copy on each normal exit plus a catch-any handler that runs it
  * and rethrows. The transformer keeps the suspend path ({@code return frame.start/suspend}) out of the
- * handler's range and gives it no copy, because suspending is not leaving the try. Java source cannot
- * split a range, so below the finally is written the way javac lowers it, with the suspend returns
- * inside the try: a {@code return} does not enter a catch handler.
+ * handler's range and gives it no copy, because suspending is not leaving the try. Below the finally is
+ * written the way javac lowers it; in the original method a labelled {@code break} leaves the ranges of
+ * that handler and of the transformer's catch-all, as the bytecode's jump to the suspend block does. In the
+ * resume method, which has no catch-all, the suspend returns stay inside the try: a {@code return} does
+ * not enter a catch handler.
  */
 final class SlowSum {
     final List<String> log = new ArrayList<>();
@@ -45,29 +47,40 @@ final class SlowSum {
 
     Future<Integer> sumSlowly(int n) {
         int sum = 0;
-        try {
-            for (int i = 1; i <= n; i++) {
-                current = EventLoop.sleep(Duration.ofSeconds(1));
-                Future<Void> f = current;
-                if (!f.isDone()) { // suspend_1, first time: allocate the frame
-                    sumSlowly$Frame frame = new sumSlowly$Frame();
-                    frame.this$0 = this;
-                    frame.local1$n = n;
-                    frame.local2$sum = sum;
-                    frame.local3$i = i;
-                    frame.resumePoint = 1;
-                    return frame.start(f);
+        int i = 0;
+        Future<Void> f = null;
+        body:
+        {
+            try { // the transformer's catch-all
+                try { // javac's catch-any handler for the finally
+                    for (i = 1; i <= n; i++) {
+                        current = EventLoop.sleep(Duration.ofSeconds(1));
+                        f = current;
+                        if (!f.isDone()) {
+                            break body; // to suspend_1: out of both handlers' ranges, no finally copy
+                        }
+                        f.resultNow(); // await #1
+                        sum += i;
+                        log.add("step " + i);
+                    }
+                } catch (Throwable t) {
+                    log.add("finally");
+                    throw t;
                 }
-                f.resultNow(); // await #1
-                sum += i;
-                log.add("step " + i);
+                log.add("finally");
+                return Future.completed(sum);
+            } catch (Throwable t) {
+                return Future.failed(t);
             }
-        } catch (Throwable t) {
-            log.add("finally");
-            throw t;
         }
-        log.add("finally");
-        return Future.completed(sum);
+        // suspend_1, first time: allocate the frame
+        sumSlowly$Frame frame = new sumSlowly$Frame();
+        frame.this$0 = this;
+        frame.local1$n = n;
+        frame.local2$sum = sum;
+        frame.local3$i = i;
+        frame.resumePoint = 1;
+        return frame.start(f);
     }
 
     @SuppressWarnings("unchecked")
@@ -87,7 +100,8 @@ final class SlowSum {
                 f = (Future<Void>) frame.awaited();
                 break;
             default:
-                throw new IllegalStateException("bad resume point " + frame.resumePoint);
+                throw new IllegalStateException("bad resume point in SlowSum.sumSlowly(int): "
+                        + frame.resumePoint);
         }
         try {
             while (true) { // the for loop, entered at await #1 in the middle of its body
@@ -105,6 +119,7 @@ final class SlowSum {
                     frame.local1$n = n;
                     frame.local2$sum = sum;
                     frame.local3$i = i;
+                    frame.resumePoint = 1;
                     return frame.suspend(f);
                 }
             }
@@ -113,10 +128,17 @@ final class SlowSum {
             throw t;
         }
         self.log.add("finally");
-        return Future.completed(sum);
+        return frame.returnValue(sum);
     }
 
     static final class sumSlowly$Frame extends Frame<Integer> {
+        static { // once, at the first suspension: a frame of another format fails here
+            Frame.checkFormat(Contract.FORMAT, sumSlowly$Frame.class);
+        }
+
+        /** The resume index: this class's own field, so the owner's code sets it with a plain putfield. */
+        int resumePoint;
+
         /** Test instrumentation, not generated. */
         static int constructed;
 
@@ -127,6 +149,11 @@ final class SlowSum {
 
         sumSlowly$Frame() {
             constructed++;
+        }
+
+        @Override
+        public int resumePoint() {
+            return resumePoint;
         }
 
         @Override

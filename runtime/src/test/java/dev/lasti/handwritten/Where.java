@@ -22,14 +22,23 @@ final class Where {
     private Where() {}
 
     static Future<Thread> threadAfter(CompletionStage<?> stage) {
-        Future<?> f = Frames.adapt(stage); // await(CompletionStage) adapts first, then it is a Future
-        if (!f.isDone()) {
-            threadAfter$Frame frame = new threadAfter$Frame();
-            frame.resumePoint = 1;
-            return frame.start(f);
+        Future<?> f;
+        body:
+        {
+            try {
+                f = Frames.adapt(stage); // await(CompletionStage) adapts first, then it is a Future
+                if (!f.isDone()) {
+                    break body; // to suspend_1, outside the catch-all
+                }
+                f.resultNow();
+                return Future.completed(Thread.currentThread());
+            } catch (Throwable t) {
+                return Future.failed(t);
+            }
         }
-        f.resultNow();
-        return Future.completed(Thread.currentThread());
+        threadAfter$Frame frame = new threadAfter$Frame();
+        frame.resumePoint = 1;
+        return frame.start(f);
     }
 
     static Object threadAfter$resume(threadAfter$Frame frame) {
@@ -39,13 +48,30 @@ final class Where {
                 f = frame.awaited();
                 break;
             default:
-                throw new IllegalStateException("bad resume point " + frame.resumePoint);
+                throw new IllegalStateException("bad resume point in Where.threadAfter(CompletionStage): "
+                        + frame.resumePoint);
+        }
+        if (!f.isDone()) { // the resume jumps back to the done-check of await #1, which now passes
+            frame.resumePoint = 1;
+            return frame.suspend(f);
         }
         f.resultNow();
-        return Future.completed(Thread.currentThread());
+        return frame.returnValue(Thread.currentThread());
     }
 
     static final class threadAfter$Frame extends Frame<Thread> {
+        static { // once, at the first suspension: a frame of another format fails here
+            Frame.checkFormat(Contract.FORMAT, threadAfter$Frame.class);
+        }
+
+        /** The resume index: this class's own field, so the owner's code sets it with a plain putfield. */
+        int resumePoint;
+
+        @Override
+        public int resumePoint() {
+            return resumePoint;
+        }
+
         @Override
         protected Object resume() {
             return threadAfter$resume(this);

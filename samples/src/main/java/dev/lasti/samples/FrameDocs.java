@@ -69,7 +69,7 @@ public final class FrameDocs {
         }
         Class<?> type = task.getClass();
         FrameInfo info = type.getAnnotation(FrameInfo.class);
-        int resumePoint = ((Frame<?>) task).resumePoint;
+        int resumePoint = ((Frame<?>) task).resumePoint();
         return String.format("suspended task %s: resumePoint = %d (await at %s:%d)%nsaved: %s%n@FrameInfo(method = %s,"
                 + " lines = %s)", type.getSimpleName(), resumePoint, info.source(), info.lines()[resumePoint - 1],
                 String.join(", ", savedFields(task)), info.method(), Arrays.toString(info.lines()));
@@ -78,8 +78,8 @@ public final class FrameDocs {
     private static List<String> savedFields(Object frame) {
         List<String> saved = new ArrayList<>();
         for (Field field : frame.getClass().getDeclaredFields()) {
-            if (Modifier.isStatic(field.getModifiers())) {
-                continue;
+            if (Modifier.isStatic(field.getModifiers()) || field.getName().equals("resumePoint")) {
+                continue; // the resume index is shown on its own, not as saved state
             }
             try {
                 field.setAccessible(true); // generated fields are package-private

@@ -70,9 +70,12 @@ class StateMachineTest {
         assertEquals(dev.lasti.internal.Frame.class, frame.getSuperclass());
         List<String> fields = Arrays.stream(frame.getDeclaredFields())
                 .map(f -> f.getType().getSimpleName() + " " + f.getName()).toList();
-        assertEquals(List.of("int local0$z", "int local1$b", "int local2$c", "int local3$s", "int local4$i",
-                "long local5$l", "float local7$f", "double local8$d", "int[] local10$arr"), fields,
-                "the null local n needs no field; the await's stack is empty");
+        assertEquals(List.of("int resumePoint", "int local0$z", "int local1$b", "int local2$c", "int local3$s",
+                "int local4$i", "long local5$l", "float local7$f", "double local8$d", "int[] local10$arr"), fields,
+                "the resume index, then the saved state: the null local n needs no field; the stack is empty");
+        int resumePoint = frame.getDeclaredField("resumePoint").getModifiers();
+        assertTrue(!Modifier.isPublic(resumePoint) && !Modifier.isPrivate(resumePoint)
+                && !Modifier.isProtected(resumePoint), "package-private: only the owner's code writes it");
         FrameInfo info = frame.getAnnotation(FrameInfo.class);
         assertEquals("Basics.java", info.source());
         assertEquals("dev.lasti.transformer.fixtures.Basics", info.owner());

@@ -12,6 +12,7 @@ import org.objectweb.asm.Type;
  * <pre>
  * &#64;FrameInfo(source = "Orders.java", owner = "a.Orders", method = "place(I)Ldev/lasti/Future;", lines = {42})
  * final synthetic class Orders$place$Frame extends dev.lasti.internal.Frame {
+ *     int resumePoint;        // and static { Frame.checkFormat(..) }, resumePoint(): see FrameContract
  *     Orders this$0;          // one typed field per saved slot
  *     int local1$count;
  *     long stack0;
@@ -38,6 +39,7 @@ final class FrameClass {
         int[] lines = layout.sites().stream().mapToInt(p -> p.site().line()).toArray();
         info.visit("lines", lines);
         info.visitEnd();
+        FrameContract.write(cw, layout.frameClass());
         for (Map.Entry<String, String> field : layout.fields().entrySet()) {
             cw.visitField(0, field.getKey(), field.getValue(), null, null).visitEnd();
         }

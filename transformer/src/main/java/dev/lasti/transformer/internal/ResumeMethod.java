@@ -7,7 +7,6 @@ import java.util.Map;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
-import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
@@ -115,8 +114,7 @@ final class ResumeMethod {
         out.add(new VarInsnNode(Opcodes.ALOAD, 0));
         out.add(new VarInsnNode(Opcodes.ASTORE, frameSlot));
         out.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
-        out.add(new FieldInsnNode(Opcodes.GETFIELD, RuntimeNames.FRAME.getInternalName(), RuntimeNames.RESUME_POINT,
-                "I"));
+        out.add(SaveRestore.resumePoint(Opcodes.GETFIELD, layout));
         LabelNode dflt = new LabelNode();
         LabelNode[] cases = new LabelNode[layout.sites().size()];
         for (int i = 0; i < cases.length; i++) {
@@ -143,8 +141,7 @@ final class ResumeMethod {
         out.add(new InsnNode(Opcodes.DUP));
         out.add(new LdcInsnNode("bad resume point in " + Names.display(owner, original) + ": "));
         out.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
-        out.add(new FieldInsnNode(Opcodes.GETFIELD, RuntimeNames.FRAME.getInternalName(), RuntimeNames.RESUME_POINT,
-                "I"));
+        out.add(SaveRestore.resumePoint(Opcodes.GETFIELD, layout));
         out.add(RuntimeNames.STRING_VALUE_OF_INT.insn());
         out.add(RuntimeNames.STRING_CONCAT.insn());
         out.add(RuntimeNames.ISE_INIT.insn());

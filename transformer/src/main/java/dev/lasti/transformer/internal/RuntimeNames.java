@@ -41,8 +41,20 @@ public final class RuntimeNames {
     public static final Type THROWABLE = Type.getObjectType("java/lang/Throwable");
     public static final Type OBJECT = Type.getObjectType("java/lang/Object");
 
-    /** {@code Frame.resumePoint}: 0 = not started, k = suspended at (resuming after) await k. */
+    /**
+     * The frame format the generated code follows: the frame class's static initializer passes it to {@link
+     * #CHECK_FORMAT}, and a runtime of another format refuses the class with a clear message. Bump it (and
+     * {@code Frame.FORMAT} in the runtime) whenever the shape of frame classes or the calls below change.
+     */
+    public static final int FORMAT_VERSION = 1;
+
+    /**
+     * The resume index: a package-private {@code int} field of each generated frame class (not of {@code
+     * Frame}, so nothing public is mutable): 0 = not started, k = suspended at (resuming after) await k.
+     */
     public static final String RESUME_POINT = "resumePoint";
+    /** {@code Frame.resumePoint()}, abstract; each frame class implements it by returning its field. */
+    public static final String RESUME_POINT_DESC = "()I";
 
     public static final MethodRef AWAIT_FUTURE = new MethodRef(Opcodes.INVOKESTATIC, "dev/lasti/Await", "await",
             "(Ldev/lasti/Future;)Ljava/lang/Object;", false);
@@ -73,6 +85,8 @@ public final class RuntimeNames {
             "returnValue", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
     public static final MethodRef AWAITED = new MethodRef(Opcodes.INVOKEVIRTUAL, "dev/lasti/internal/Frame",
             "awaited", "()Ldev/lasti/Future;", false);
+    public static final MethodRef CHECK_FORMAT = new MethodRef(Opcodes.INVOKESTATIC, "dev/lasti/internal/Frame",
+            "checkFormat", "(ILjava/lang/Class;)V", false);
     /** The abstract method each frame class implements. */
     public static final String RESUME_NAME = "resume";
     public static final String RESUME_DESC = "()Ljava/lang/Object;";

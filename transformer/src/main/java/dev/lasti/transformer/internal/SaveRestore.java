@@ -13,7 +13,7 @@ final class SaveRestore {
 
     /**
      * Saves the stack under the future (already stored away) and the live locals into the frame in
-     * {@code frameSlot}, and sets {@code resumePoint}.
+     * {@code frameSlot}, and sets the frame class's {@code resumePoint}.
      * <pre>
      *   stack: s0 .. sn-1   ->   (empty)
      *   ALOAD frame; SWAP; PUTFIELD stack(n-1)          category 1
@@ -50,9 +50,16 @@ final class SaveRestore {
         }
         out.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
         out.add(new LdcInsnNode(plan.site().ordinal()));
-        out.add(new FieldInsnNode(Opcodes.PUTFIELD, RuntimeNames.FRAME.getInternalName(), RuntimeNames.RESUME_POINT,
-                "I"));
+        out.add(resumePoint(Opcodes.PUTFIELD, layout));
         return out;
+    }
+
+    /**
+     * {@code GETFIELD} or {@code PUTFIELD} of the resume index: the frame class's own field (see {@link
+     * FrameContract}), so the hot path stays a plain field access on a final class.
+     */
+    static FieldInsnNode resumePoint(int opcode, FrameLayout layout) {
+        return new FieldInsnNode(opcode, layout.frameClass(), RuntimeNames.RESUME_POINT, "I");
     }
 
     /**

@@ -1,11 +1,13 @@
 package dev.lasti.transformer.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -57,10 +59,30 @@ class RuntimeNamesTest {
         }
         assertEquals(RuntimeNames.ASYNC_ANNOTATION, Type.getDescriptor(dev.lasti.Async.class));
         assertEquals(RuntimeNames.FRAME_INFO, Type.getDescriptor(dev.lasti.internal.FrameInfo.class));
-        Field resumePoint = dev.lasti.internal.Frame.class.getField(RuntimeNames.RESUME_POINT);
-        assertEquals(int.class, resumePoint.getType());
+        Method resumePoint = dev.lasti.internal.Frame.class.getMethod(RuntimeNames.RESUME_POINT);
+        assertEquals(RuntimeNames.RESUME_POINT_DESC, Type.getMethodDescriptor(resumePoint));
+        assertTrue(Modifier.isAbstract(resumePoint.getModifiers()), "each frame class implements it");
         Method resume = dev.lasti.internal.Frame.class.getDeclaredMethod(RuntimeNames.RESUME_NAME);
         assertEquals(RuntimeNames.RESUME_DESC, Type.getMethodDescriptor(resume));
         assertTrue(Modifier.isProtected(resume.getModifiers()) && Modifier.isAbstract(resume.getModifiers()));
+    }
+
+    /** The format the transformer stamps is the one the runtime accepts; one more or less is refused. */
+    @Test
+    void formatVersionAgreesWithTheRuntime() {
+        dev.lasti.internal.Frame.checkFormat(RuntimeNames.FORMAT_VERSION, RuntimeNamesTest.class);
+        for (int other : new int[] {RuntimeNames.FORMAT_VERSION - 1, RuntimeNames.FORMAT_VERSION + 1}) {
+            IncompatibleClassChangeError e = assertThrows(IncompatibleClassChangeError.class,
+                    () -> dev.lasti.internal.Frame.checkFormat(other, RuntimeNamesTest.class));
+            assertTrue(e.getMessage().contains("frame format " + other)
+                    && e.getMessage().contains("frame format " + RuntimeNames.FORMAT_VERSION), e.getMessage());
+        }
+    }
+
+    /** No public field anywhere in the ABI class: generated code writes only its own frame class's fields. */
+    @Test
+    void frameHasNoPublicMutableField() {
+        assertTrue(Arrays.stream(dev.lasti.internal.Frame.class.getFields())
+                .allMatch(f -> Modifier.isFinal(f.getModifiers())), "a public mutable field on Frame");
     }
 }

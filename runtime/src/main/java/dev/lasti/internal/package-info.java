@@ -1,0 +1,26 @@
+/**
+ * The ABI between generated code and the runtime: <strong>for generated code only, with no compatibility
+ * promise</strong>. Application code must not use it; what is here may change in any release, and a class
+ * generated for another frame format is refused at its first suspension (see {@link
+ * dev.lasti.internal.Frame#checkFormat}), with a message that names both formats and the fix.
+ *
+ * <p>It is exported (and public) only because generated frame classes live in their owners' packages, in
+ * the users' own modules, and must reach it. Exactly this is what generated code uses:
+ * <ul>
+ *   <li>{@link dev.lasti.internal.Frame}: the superclass of every frame class, its {@code protected}
+ *       constructor and abstract {@code resume()} and {@code resumePoint()}, and the calls
+ *       {@link dev.lasti.internal.Frame#start start(Future)}, {@link dev.lasti.internal.Frame#suspend
+ *       suspend(Future)}, {@link dev.lasti.internal.Frame#awaited awaited()}, {@link
+ *       dev.lasti.internal.Frame#returnValue returnValue(Object)} and, once per frame class from its static
+ *       initializer, {@link dev.lasti.internal.Frame#checkFormat checkFormat(int, Class)};</li>
+ *   <li>{@link dev.lasti.internal.Frames#adapt Frames.adapt(CompletionStage)}, at an await of a {@code
+ *       CompletionStage};</li>
+ *   <li>{@link dev.lasti.internal.FrameInfo}, the debug metadata annotation on each frame class.</li>
+ * </ul>
+ * Besides these, generated code calls only the public API of {@code dev.lasti} ({@code Future.isDone},
+ * {@code resultNow}, {@code completed}, {@code failed}, {@code toCompletableFuture}) and the JDK. The
+ * resume index is a package-private field of each generated frame class, not of {@code Frame}, so nothing
+ * here is publicly mutable. The transformer keeps every one of these names in its {@code RuntimeNames},
+ * and its {@code RuntimeNamesTest} checks them against this package.
+ */
+package dev.lasti.internal;
