@@ -84,6 +84,11 @@ final class Misuse {
                 error(firstLine(method), "cannot transform " + Names.display(owner.name, method)
                         + ": class file version " + (owner.version & 0xFFFF) + " has no stack map frames",
                         "recompile the class with --release 8 or newer");
+            } else if (!StackMapFrames.atEveryTarget(method)) {
+                // version 50 may omit frames (the JVM then infers types); the analysis never merges, so needs them
+                error(firstLine(method), "cannot transform " + Names.display(owner.name, method)
+                        + ": the class file has no stack map frame at a branch target or handler",
+                        "recompile the class with --release 8 or newer");
             }
         }
         if (errors.size() > errorsBefore) {
