@@ -84,14 +84,14 @@ public final class AsyncClassTransformer implements ClassTransformer {
                     frameClasses.put(result.frameClassName(), result.frameClass());
                 }
             } catch (UninitializedNews.UnsupportedShape e) {
-                errors.add(cannotTransform(owner, method, e.getMessage(),
+                errors.add(cannotTransform(misuse, owner, method, e.getMessage(),
                         "compute the awaited constructor arguments into locals before the `new`"));
             } catch (GeneratedNames.Clash e) {
-                errors.add(cannotTransform(owner, method, "internal error: " + e.getMessage(),
+                errors.add(cannotTransform(misuse, owner, method, "internal error: " + e.getMessage(),
                         "this is a lasti transformer bug; please report it with the class file"));
             } catch (AnalyzerException | RuntimeException e) {
                 // an input the analysis does not understand, or a transformer bug: never a silent degrade
-                errors.add(cannotTransform(owner, method, e.toString(),
+                errors.add(cannotTransform(misuse, owner, method, e.toString(),
                         "please report this to lasti with the class file; the method cannot be made async"));
             }
         }
@@ -113,8 +113,9 @@ public final class AsyncClassTransformer implements ClassTransformer {
         }
     }
 
-    private static Diagnostic cannotTransform(ClassNode owner, MethodNode method, String reason, String hint) {
-        return new Diagnostic(Diagnostic.Severity.ERROR, owner.name, owner.sourceFile, Misuse.firstLine(method),
+    private static Diagnostic cannotTransform(Misuse misuse, ClassNode owner, MethodNode method, String reason,
+                                              String hint) {
+        return new Diagnostic(Diagnostic.Severity.ERROR, owner.name, owner.sourceFile, misuse.lineOf(method),
                 "cannot transform " + Names.display(owner.name, method) + ": " + reason, hint);
     }
 
