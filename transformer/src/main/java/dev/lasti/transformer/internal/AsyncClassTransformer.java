@@ -86,6 +86,10 @@ public final class AsyncClassTransformer implements ClassTransformer {
             } catch (UninitializedNews.UnsupportedShape e) {
                 errors.add(cannotTransform(misuse, owner, method, e.getMessage(),
                         "compute the awaited constructor arguments into locals before the `new`"));
+            } catch (TypeAnalysis.InvalidCode e) {
+                errors.add(cannotTransform(misuse, owner, method, "its bytecode cannot be followed: " + e.getMessage(),
+                        "javac never writes such code; if the tool that wrote this class is a compiler, its output"
+                                + " likely fails the JVM's verifier too (if it was javac, please report this to lasti)"));
             } catch (GeneratedNames.Clash e) {
                 errors.add(cannotTransform(misuse, owner, method, "internal error: " + e.getMessage(),
                         "this is a lasti transformer bug; please report it with the class file"));

@@ -30,13 +30,13 @@ final class MethodTransformer {
      * @param names the frame class and resume method names, from {@link Names#plan}
      */
     static Result transform(ClassNode owner, MethodNode method, List<AwaitSite> sites, Names.Generated names)
-            throws AnalyzerException, UninitializedNews.UnsupportedShape {
+            throws AnalyzerException, UninitializedNews.UnsupportedShape, TypeAnalysis.InvalidCode {
         Map<Integer, LabelNode> suspendLabels = new LinkedHashMap<>();
         if (sites.isEmpty()) {
             OriginalMethod.finish(method, null, suspendLabels);
             return new Result(null, null, null);
         }
-        Frame<SlotType>[] types = TypeAnalysis.run(owner.name, method);
+        Frame<SlotType>[] types = TypeAnalysis.runOnInput(owner.name, method);
         if (UninitializedNews.move(method, sites, types)) {
             types = TypeAnalysis.run(owner.name, method);
         }

@@ -87,7 +87,7 @@ final class Misuse {
             } else if (!StackMapFrames.atEveryTarget(method)) {
                 // version 50 may omit frames (the JVM then infers types); the analysis never merges, so needs them
                 error(lineOf(method), "cannot transform " + Names.display(owner.name, method)
-                        + ": the class file has no stack map frame at a branch target or handler",
+                        + ": the class file has no stack map frame at a branch target, a handler or after a jump",
                         "recompile the class with --release 8 or newer");
             }
         }

@@ -20,14 +20,33 @@ import org.objectweb.asm.tree.TryCatchBlockNode;
 final class StackMapFrames {
     private StackMapFrames() {}
 
-    /** Returns {@code true} if every jump target, switch target and handler has a frame. */
+    /**
+     * Returns {@code true} if every jump target, switch target and handler has a frame, and so has every
+     * instruction after a GOTO, switch, return or throw (the verifier requires that too: code reached by no
+     * fall-through is otherwise dead code the walker has no state for).
+     */
     static boolean atEveryTarget(MethodNode method) {
         for (LabelNode target : targets(method)) {
             if (!hasFrame(target)) {
                 return false;
             }
         }
+        for (AbstractInsnNode insn : method.instructions) {
+            if (insn.getOpcode() >= 0 && insn.getOpcode() != Opcodes.RET && TypeAnalysis.endsBlock(insn.getOpcode())
+                    && insn.getNext() != null && !hasFrame(insn.getNext()) && hasRealAfter(insn)) {
+                return false;
+            }
+        }
         return true;
+    }
+
+    private static boolean hasRealAfter(AbstractInsnNode insn) {
+        for (AbstractInsnNode next = insn.getNext(); next != null; next = next.getNext()) {
+            if (next.getOpcode() >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<LabelNode> targets(MethodNode method) {
@@ -50,8 +69,8 @@ final class StackMapFrames {
     }
 
     /** ASM puts an offset's frame after its labels and line numbers, before its instruction. */
-    private static boolean hasFrame(LabelNode label) {
-        for (AbstractInsnNode insn = label; insn != null; insn = insn.getNext()) {
+    private static boolean hasFrame(AbstractInsnNode start) {
+        for (AbstractInsnNode insn = start; insn != null; insn = insn.getNext()) {
             if (insn instanceof FrameNode) {
                 return true;
             }

@@ -2,6 +2,7 @@ package dev.lasti.transformer.errors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lasti.Future;
 import dev.lasti.transformer.ClassTransformer;
@@ -236,7 +237,37 @@ class HandWrittenShapesTest {
             mv.visitInsn(Opcodes.ARETURN);
         });
         assertEquals(List.of("src/Odd.java:7: error: cannot transform Odd.m(Future): the class file has no stack"
-                + " map frame at a branch target or handler" + NL
+                + " map frame at a branch target, a handler or after a jump" + NL
                 + "  hint: recompile the class with --release 8 or newer"), errors(bytes));
+    }
+
+    @Test
+    void deadCodeWithAnAwait_afterAReturn_withoutAFrame_isTheDocumentedError() {
+        byte[] bytes = odd(Opcodes.V17, mv -> {
+            mv.visitInsn(Opcodes.ACONST_NULL);
+            mv.visitInsn(Opcodes.ARETURN);
+            await(mv);                           // unreachable, and no frame: the verifier would reject it too
+            returnString(mv);
+        });
+        assertEquals(List.of("src/Odd.java:7: error: cannot transform Odd.m(Future): the class file has no stack"
+                + " map frame at a branch target, a handler or after a jump" + NL
+                + "  hint: recompile the class with --release 8 or newer"), errors(bytes));
+    }
+
+    @Test
+    void codeTheAnalysisCannotFollow_isBlamedOnTheInput_notReportedAsALastiBug() {
+        byte[] bytes = odd(Opcodes.V17, mv -> {
+            mv.visitInsn(Opcodes.POP);           // on an empty stack: invalid code
+            await(mv);
+            returnString(mv);
+        });
+        List<String> errors = errors(bytes);
+        assertEquals(1, errors.size(), errors::toString);
+        String error = errors.get(0);
+        assertTrue(error.startsWith("src/Odd.java:7: error: cannot transform"
+                + " Odd.m(Future): its bytecode cannot be followed: instruction "), error);
+        assertTrue(error.endsWith("  hint: javac never writes such code; if the"
+                + " tool that wrote this class is a compiler, its output likely fails the JVM's verifier too (if it"
+                + " was javac, please report this to lasti)"), error);
     }
 }
