@@ -71,25 +71,7 @@ final class Misuse {
         }
         if (!sites.isEmpty()) {
             checkSynchronized(method, sites);
-            if (method.instructions.size() > 0) {
-                for (AbstractInsnNode insn : method.instructions) {
-                    if (insn.getOpcode() == Opcodes.JSR || insn.getOpcode() == Opcodes.RET) {
-                        error(lineOf(method), "cannot transform " + Names.display(owner.name, method)
-                                + ": it uses JSR/RET subroutines", "recompile the class with a Java 6+ compiler");
-                        break;
-                    }
-                }
-            }
-            if ((owner.version & 0xFFFF) < Opcodes.V1_6) {
-                error(lineOf(method), "cannot transform " + Names.display(owner.name, method)
-                        + ": class file version " + (owner.version & 0xFFFF) + " has no stack map frames",
-                        "recompile the class with --release 8 or newer");
-            } else if (!StackMapFrames.atEveryTarget(method)) {
-                // version 50 may omit frames (the JVM then infers types); the analysis never merges, so needs them
-                error(lineOf(method), "cannot transform " + Names.display(owner.name, method)
-                        + ": the class file has no stack map frame at a branch target, a handler or after a jump",
-                        "recompile the class with --release 8 or newer");
-            }
+            checkClassFileShape(method);
         }
         if (errors.size() > errorsBefore) {
             return Kind.PLAIN;
@@ -98,6 +80,26 @@ final class Misuse {
             return Kind.ASYNC;
         }
         return lambda && !sites.isEmpty() ? Kind.ASYNC_LAMBDA : Kind.PLAIN;
+    }
+
+    /** Old class files: no subroutines, and the stack map frames the type analysis resets from. */
+    private void checkClassFileShape(MethodNode method) {
+        String where = "cannot transform " + Names.display(owner.name, method) + ": ";
+        boolean subroutines = false;
+        for (AbstractInsnNode insn : method.instructions) {
+            subroutines |= insn.getOpcode() == Opcodes.JSR || insn.getOpcode() == Opcodes.RET;
+        }
+        if (subroutines) {
+            error(lineOf(method), where + "it uses JSR/RET subroutines", "recompile the class with a Java 6+ compiler");
+        }
+        if ((owner.version & 0xFFFF) < Opcodes.V1_6) {
+            error(lineOf(method), where + "class file version " + (owner.version & 0xFFFF)
+                    + " has no stack map frames", "recompile the class with --release 8 or newer");
+        } else if (!subroutines && !StackMapFrames.atEveryTarget(method)) {
+            // version 50 may omit frames (the JVM then infers types); the analysis never merges, so needs them
+            error(lineOf(method), where + "the class file has no stack map frame at a branch target, a handler or"
+                    + " after a jump", "recompile the class with --release 8 or newer");
+        }
     }
 
     private void checkAnnotatedMethod(MethodNode method, Type returnType) {
