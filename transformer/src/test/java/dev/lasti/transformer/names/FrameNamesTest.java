@@ -2,6 +2,7 @@ package dev.lasti.transformer.names;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lasti.Future;
 import dev.lasti.transformer.ClassTransformer;
@@ -9,13 +10,19 @@ import dev.lasti.transformer.TransformResult;
 import dev.lasti.transformer.testkit.InMemoryCompiler;
 import dev.lasti.transformer.testkit.Schedule;
 import dev.lasti.transformer.testkit.TransformingClassLoader;
+import dev.lasti.transformer.driver.DirectoryDriver;
+import dev.lasti.transformer.driver.DriverOptions;
+import dev.lasti.transformer.driver.DriverSummary;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -147,6 +154,25 @@ class FrameNamesTest {
         TransformingClassLoader loader = TransformingClassLoader.transformAll(compiled);
         assertEquals("user1", run(loader, "m", new Class<?>[0]));
         assertEquals("n2", run(loader, "n", new Class<?>[0]));
+    }
+
+    @Test
+    void theDriversSummary_countsThreeMethods_andWritesThreeFrameFiles(@TempDir Path root) throws Exception {
+        Map<String, byte[]> compiled = InMemoryCompiler.compile(Map.of("p.P", HEADER + """
+                public class P {
+                    @Async static Future<String> m() { return Future.completed("a" + await(value(1))); }
+                    @Async static Future<String> m(int x) { return Future.completed("b" + await(value(x))); }
+                    @Async static Future<String> m$2() { return Future.completed("c" + await(value(3))); }
+                }
+                """));
+        Files.createDirectories(root.resolve("p"));
+        Files.write(root.resolve("p/P.class"), compiled.get("p/P"));
+        DriverSummary summary = new DirectoryDriver(ClassTransformer.create(),
+                DriverOptions.defaults().withStateFile(root.resolve("state"))).run(List.of(root));
+        assertTrue(summary.describe().startsWith("transformed 1 class (3 methods)"), summary.describe());
+        for (String frame : List.of("P$m$1$Frame", "P$m$2$Frame", "P$m$3$Frame")) {
+            assertTrue(Files.isRegularFile(root.resolve("p/" + frame + ".class")), frame);
+        }
     }
 
     private static List<String> resumeMethods(TransformResult.Transformed result) {
