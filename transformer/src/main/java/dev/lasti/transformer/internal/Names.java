@@ -27,6 +27,7 @@ import org.objectweb.asm.tree.MethodNode;
  *   lambda$run$0()                  async lambda                      Orders$lambda$run$0$Frame
  *   m(), m(int), m$2()              m$2 keeps its own name first      Orders$m$2$Frame      (for m$2)
  *                                   the overloads number around it    Orders$m$1$Frame, Orders$m$3$Frame
+ *   Inner$m(), nested class Inner   never meets Orders$Inner's frames Orders$$Inner$m$Frame
  * </pre>
  * A name already used (by another generated name, a nested class of the owner or any class the owner refers
  * to) is never reused: the next free number is taken instead. The resume method is named after the frame
@@ -58,9 +59,9 @@ final class Names {
      * @param referenced class names the owner already knows (nested classes, classes it refers to)
      */
     static Map<MethodNode, Generated> plan(ClassNode owner, List<MethodNode> framed, Set<String> referenced) {
-        Map<String, List<MethodNode>> byName = new LinkedHashMap<>();
+        Map<String, List<MethodNode>> byName = new LinkedHashMap<>(); // by stem: equal stems number like overloads
         for (MethodNode method : framed) {
-            byName.computeIfAbsent(method.name, n -> new ArrayList<>()).add(method);
+            byName.computeIfAbsent(stem(owner.name, method.name, referenced), n -> new ArrayList<>()).add(method);
         }
         Set<String> taken = new HashSet<>();
         for (String name : referenced) {
@@ -89,7 +90,8 @@ final class Names {
             }
         });
         for (MethodNode method : bumped) {
-            bases.put(method, method.name + "$" + numbered(method.name, taken, 2));
+            String stem = stem(owner.name, method.name, referenced);
+            bases.put(method, stem + "$" + numbered(stem, taken, 2));
         }
         // a resume method's descriptor names its frame class, which no existing member's descriptor names
         // (those classes are referenced), so base + "$resume" is a new member; GeneratedNames checks it
@@ -99,6 +101,23 @@ final class Names {
             out.put(method, new Generated(owner.name + "$" + base + "$Frame", base + "$resume"));
         }
         return out;
+    }
+
+    /**
+     * The method's name, or {@code $name} when {@code Owner$p} is a known class for {@code p} the whole name
+     * or a part of it before a {@code $}: {@code Orders} with a method {@code Inner$m} would otherwise name
+     * its frame {@code Orders$Inner$m$Frame}, the frame of method {@code m} of the nested {@code Orders$Inner}
+     * (javac lists every nested class in the owner's InnerClasses, so the check sees them all).
+     */
+    private static String stem(String owner, String name, Set<String> referenced) {
+        for (int i = name.indexOf('$'); ; i = name.indexOf('$', i + 1)) {
+            if (referenced.contains(owner + "$" + (i < 0 ? name : name.substring(0, i)))) {
+                return "$" + name;
+            }
+            if (i < 0) {
+                return name;
+            }
+        }
     }
 
     /** The first {@code k >= from} for which {@code name$k} is free; that name is then marked taken. */

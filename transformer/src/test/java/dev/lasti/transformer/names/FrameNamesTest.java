@@ -157,6 +157,31 @@ class FrameNamesTest {
     }
 
     @Test
+    void anOuterMethodNamedLikeANestedClassesMethod_neverSharesItsFrameName() throws Exception {
+        Map<String, byte[]> compiled = InMemoryCompiler.compile(Map.of("p.P", HEADER + """
+                public class P {
+                    static class Inner {
+                        @Async static Future<String> m() { return Future.completed("inner" + await(value(1))); }
+                    }
+                    @Async static Future<String> Inner$m() { return Future.completed("outer" + await(value(2))); }
+                }
+                """));
+        assertEquals(Set.of("p/P$$Inner$m$Frame"), frameNames(transform(compiled, "p/P")));
+        assertEquals(Set.of("p/P$Inner$m$Frame"), frameNames(transform(compiled, "p/P$Inner")));
+        TransformingClassLoader loader = TransformingClassLoader.transformAll(compiled);
+        assertEquals("outer2", run(loader, "Inner$m", new Class<?>[0]));
+        Method inner = loader.loadClass("p.P$Inner").getDeclaredMethod("m");
+        inner.setAccessible(true);
+        assertEquals("inner1", Schedule.run(new Schedule.Mode.AllSuspend(), () -> {
+            try {
+                return (Future<?>) inner.invoke(null);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }).value());
+    }
+
+    @Test
     void theDriversSummary_countsThreeMethods_andWritesThreeFrameFiles(@TempDir Path root) throws Exception {
         Map<String, byte[]> compiled = InMemoryCompiler.compile(Map.of("p.P", HEADER + """
                 public class P {
