@@ -88,7 +88,7 @@ class StateMachineTest {
 
     @Test
     void overloadsGetNumberedFrameClasses() throws Exception {
-        LOADER.loadClass("dev.lasti.transformer.fixtures.Members$overload$Frame");
+        LOADER.loadClass("dev.lasti.transformer.fixtures.Members$overload$1$Frame");
         LOADER.loadClass("dev.lasti.transformer.fixtures.Members$overload$2$Frame");
     }
 

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.tree.AnnotationNode;
@@ -34,8 +35,11 @@ public final class AsyncClassTransformer implements ClassTransformer {
             return new TransformResult.Unchanged(List.of());
         }
         ClassNode owner = new ClassNode();
+        Set<String> referenced;
         try {
-            new ClassReader(classBytes).accept(owner, ClassReader.EXPAND_FRAMES);
+            ClassReader reader = new ClassReader(classBytes);
+            reader.accept(owner, ClassReader.EXPAND_FRAMES);
+            referenced = Names.referencedClasses(reader, owner);
         } catch (RuntimeException e) {
             return corrupt(origin, e);
         }
@@ -54,32 +58,44 @@ public final class AsyncClassTransformer implements ClassTransformer {
         }
         Misuse misuse = new Misuse(owner);
         Map<MethodNode, Misuse.Kind> kinds = new HashMap<>();
+        List<MethodNode> framed = new ArrayList<>();
         for (MethodNode method : owner.methods) {
             kinds.put(method, misuse.check(method, sites.get(method)));
+            if (kinds.get(method) != Misuse.Kind.PLAIN && !sites.get(method).isEmpty()) {
+                framed.add(method);
+            }
         }
         List<Diagnostic> errors = new ArrayList<>(misuse.errors());
+        Map<MethodNode, Names.Generated> names = Names.plan(owner, framed, referenced);
+        GeneratedNames generated = new GeneratedNames(owner, referenced);
         Map<String, byte[]> frameClasses = new LinkedHashMap<>();
         List<MethodNode> methods = new ArrayList<>();
-        Map<String, Integer> namesSeen = new HashMap<>();
         for (MethodNode method : owner.methods) {
             methods.add(method);
             if (kinds.get(method) == Misuse.Kind.PLAIN) {
                 continue;
             }
-            String frameClass = frameClassName(owner.name, method.name, namesSeen);
             try {
                 MethodTransformer.Result result = MethodTransformer.transform(owner, method, sites.get(method),
-                        frameClass);
+                        names.get(method));
                 if (result.resume() != null) {
+                    generated.claim(result);
                     methods.add(result.resume());
                     frameClasses.put(result.frameClassName(), result.frameClass());
                 }
             } catch (UninitializedNews.UnsupportedShape e) {
-                errors.add(cannotTransform(owner, method, e.getMessage(),
+                errors.add(cannotTransform(misuse, owner, method, e.getMessage(),
                         "compute the awaited constructor arguments into locals before the `new`"));
+            } catch (TypeAnalysis.InvalidCode e) {
+                errors.add(cannotTransform(misuse, owner, method, "its bytecode cannot be followed: " + e.getMessage(),
+                        "javac never writes such code; if the tool that wrote this class is a compiler, its output"
+                                + " likely fails the JVM's verifier too (if it was javac, please report this to lasti)"));
+            } catch (GeneratedNames.Clash e) {
+                errors.add(cannotTransform(misuse, owner, method, "internal error: " + e.getMessage(),
+                        "this is a lasti transformer bug; please report it with the class file"));
             } catch (AnalyzerException | RuntimeException e) {
                 // an input the analysis does not understand, or a transformer bug: never a silent degrade
-                errors.add(cannotTransform(owner, method, e.toString(),
+                errors.add(cannotTransform(misuse, owner, method, e.toString(),
                         "please report this to lasti with the class file; the method cannot be made async"));
             }
         }
@@ -101,15 +117,10 @@ public final class AsyncClassTransformer implements ClassTransformer {
         }
     }
 
-    private static Diagnostic cannotTransform(ClassNode owner, MethodNode method, String reason, String hint) {
-        return new Diagnostic(Diagnostic.Severity.ERROR, owner.name, owner.sourceFile, Misuse.firstLine(method),
+    private static Diagnostic cannotTransform(Misuse misuse, ClassNode owner, MethodNode method, String reason,
+                                              String hint) {
+        return new Diagnostic(Diagnostic.Severity.ERROR, owner.name, owner.sourceFile, misuse.lineOf(method),
                 "cannot transform " + Names.display(owner.name, method) + ": " + reason, hint);
-    }
-
-    /** {@code Owner$m$Frame} for the first async method named m, then {@code Owner$m$2$Frame}, ... */
-    private static String frameClassName(String owner, String method, Map<String, Integer> namesSeen) {
-        int n = namesSeen.merge(method, 1, Integer::sum);
-        return owner + "$" + method + (n == 1 ? "" : "$" + n) + "$Frame";
     }
 
     private static final byte[] LASTI = "dev/lasti/".getBytes(StandardCharsets.US_ASCII);

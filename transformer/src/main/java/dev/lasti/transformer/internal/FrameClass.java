@@ -20,6 +20,10 @@ import org.objectweb.asm.Type;
  *     protected Object resume() { return Orders.place$resume(this); }
  * }
  * </pre>
+ * The name is {@code Owner$m$Frame} for the only async method named {@code m}; overloads are numbered in
+ * member order ({@code Owner$m$1$Frame}, {@code Owner$m$2$Frame}), skipping any name already used, so that
+ * {@code m()}, {@code m(int)} and {@code m$2()} get {@code Owner$m$1$Frame}, {@code Owner$m$3$Frame} and
+ * {@code Owner$m$2$Frame}. {@link Names#plan} chooses them; {@code @FrameInfo.method} maps one back.
  */
 final class FrameClass {
     private FrameClass() {}

@@ -53,10 +53,10 @@ record FrameLayout(String frameClass, String resumeName, List<SitePlan> sites, M
 
     /** The resume method's descriptor: {@code (LOwner$m$Frame;)Ljava/lang/Object;}. */
     String resumeDescriptor() {
-        return "(L" + frameClass + ";)Ljava/lang/Object;";
+        return new Names.Generated(frameClass, resumeName).resumeDescriptor();
     }
 
-    static FrameLayout plan(String owner, MethodNode method, String frameClass, List<AwaitSite> sites,
+    static FrameLayout plan(MethodNode method, Names.Generated names, List<AwaitSite> sites,
                             Frame<SlotType>[] before, BitSet[] liveIn) {
         Map<String, String> fields = new LinkedHashMap<>();
         List<SitePlan> plans = new ArrayList<>();
@@ -97,9 +97,23 @@ record FrameLayout(String frameClass, String resumeName, List<SitePlan> sites, M
                 frameStack.add(type);
             }
             frameStack.add(new SlotType.Ref(RuntimeNames.FUTURE));
+            requireDistinctFields(site, locals, stack);
             plans.add(new SitePlan(site, locals, stack, frameLocals, frameStack));
         }
-        return new FrameLayout(frameClass, method.name + "$resume", plans, fields, method.maxLocals);
+        return new FrameLayout(names.frameClass(), names.resumeName(), plans, fields, method.maxLocals);
+    }
+
+    /** Two values saved at one await in one field would overwrite each other: an internal error, never silent. */
+    private static void requireDistinctFields(AwaitSite site, List<Saved> locals, List<Saved> stack) {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (List<Saved> values : List.of(locals, stack)) {
+            for (Saved value : values) {
+                if (value.field() != null && !used.add(value.field())) {
+                    throw new GeneratedNames.Clash("frame field " + value.field() + " would hold two values at await #"
+                            + site.ordinal());
+                }
+            }
+        }
     }
 
     /** Reuses a field of the same name and type; a slot reused with another type gets a suffixed name. */

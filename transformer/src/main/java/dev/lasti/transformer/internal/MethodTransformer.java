@@ -27,21 +27,21 @@ final class MethodTransformer {
     /**
      * Rewrites {@code method} in place and returns what to add next to it.
      *
-     * @param frameClass the internal name for the frame class
+     * @param names the frame class and resume method names, from {@link Names#plan}
      */
-    static Result transform(ClassNode owner, MethodNode method, List<AwaitSite> sites, String frameClass)
-            throws AnalyzerException, UninitializedNews.UnsupportedShape {
+    static Result transform(ClassNode owner, MethodNode method, List<AwaitSite> sites, Names.Generated names)
+            throws AnalyzerException, UninitializedNews.UnsupportedShape, TypeAnalysis.InvalidCode {
         Map<Integer, LabelNode> suspendLabels = new LinkedHashMap<>();
         if (sites.isEmpty()) {
             OriginalMethod.finish(method, null, suspendLabels);
             return new Result(null, null, null);
         }
-        Frame<SlotType>[] types = TypeAnalysis.run(owner.name, method);
+        Frame<SlotType>[] types = TypeAnalysis.runOnInput(owner.name, method);
         if (UninitializedNews.move(method, sites, types)) {
             types = TypeAnalysis.run(owner.name, method);
         }
         BitSet[] liveIn = Liveness.run(method);
-        FrameLayout layout = FrameLayout.plan(owner.name, method, frameClass, sites, types, liveIn);
+        FrameLayout layout = FrameLayout.plan(method, names, sites, types, liveIn);
         AwaitRewriter.relaxFrames(method, liveIn);
         for (AwaitSite site : sites) {
             suspendLabels.put(site.ordinal(), new LabelNode());
@@ -57,6 +57,6 @@ final class MethodTransformer {
         LocalVariables.coverSuspendBlocks(method);
         byte[] frameBytes = FrameClass.write(owner.version, owner.name, isInterface, owner.sourceFile,
                 method.name + method.desc, layout);
-        return new Result(resume, frameClass, frameBytes);
+        return new Result(resume, names.frameClass(), frameBytes);
     }
 }

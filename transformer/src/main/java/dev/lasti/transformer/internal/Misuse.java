@@ -71,20 +71,7 @@ final class Misuse {
         }
         if (!sites.isEmpty()) {
             checkSynchronized(method, sites);
-            if (method.instructions.size() > 0) {
-                for (AbstractInsnNode insn : method.instructions) {
-                    if (insn.getOpcode() == Opcodes.JSR || insn.getOpcode() == Opcodes.RET) {
-                        error(firstLine(method), "cannot transform " + Names.display(owner.name, method)
-                                + ": it uses JSR/RET subroutines", "recompile the class with a Java 6+ compiler");
-                        break;
-                    }
-                }
-            }
-            if ((owner.version & 0xFFFF) < Opcodes.V1_6) {
-                error(firstLine(method), "cannot transform " + Names.display(owner.name, method)
-                        + ": class file version " + (owner.version & 0xFFFF) + " has no stack map frames",
-                        "recompile the class with --release 8 or newer");
-            }
+            checkClassFileShape(method);
         }
         if (errors.size() > errorsBefore) {
             return Kind.PLAIN;
@@ -95,6 +82,26 @@ final class Misuse {
         return lambda && !sites.isEmpty() ? Kind.ASYNC_LAMBDA : Kind.PLAIN;
     }
 
+    /** Old class files: no subroutines, and the stack map frames the type analysis resets from. */
+    private void checkClassFileShape(MethodNode method) {
+        String where = "cannot transform " + Names.display(owner.name, method) + ": ";
+        boolean subroutines = false;
+        for (AbstractInsnNode insn : method.instructions) {
+            subroutines |= insn.getOpcode() == Opcodes.JSR || insn.getOpcode() == Opcodes.RET;
+        }
+        if (subroutines) {
+            error(lineOf(method), where + "it uses JSR/RET subroutines", "recompile the class with a Java 6+ compiler");
+        }
+        if ((owner.version & 0xFFFF) < Opcodes.V1_6) {
+            error(lineOf(method), where + "class file version " + (owner.version & 0xFFFF)
+                    + " has no stack map frames", "recompile the class with --release 8 or newer");
+        } else if (!subroutines && !StackMapFrames.atEveryTarget(method)) {
+            // version 50 may omit frames (the JVM then infers types); the analysis never merges, so needs them
+            error(lineOf(method), where + "the class file has no stack map frame at a branch target, a handler or"
+                    + " after a jump", "recompile the class with --release 8 or newer");
+        }
+    }
+
     private void checkAnnotatedMethod(MethodNode method, Type returnType) {
         String where = Names.display(owner.name, method);
         int line = firstLine(method);
@@ -102,10 +109,12 @@ final class Misuse {
             error(line, "@Async on a " + (method.name.equals("<init>") ? "constructor" : "static initializer")
                     + " in " + where, "move the asynchronous work into an @Async method");
         } else if ((method.access & Opcodes.ACC_ABSTRACT) != 0) {
-            error(line, "@Async on abstract method " + where,
+            Place place = place(method);
+            error(place.line(), "@Async on abstract method " + where + place.note(),
                     "annotate the implementations instead; an abstract method has no body to transform");
         } else if ((method.access & Opcodes.ACC_NATIVE) != 0) {
-            error(line, "@Async on native method " + where, "remove the annotation");
+            Place place = place(method);
+            error(place.line(), "@Async on native method " + where + place.note(), "remove the annotation");
         } else if (!isAsyncReturnType(returnType)) {
             error(line, "@Async method " + where + " returns " + returnType.getClassName()
                     + ", not dev.lasti.Future, CompletionStage or CompletableFuture",
@@ -150,6 +159,58 @@ final class Misuse {
             }
         }
         return false;
+    }
+
+    /**
+     * Where an error about a whole method is reported. A method without code (abstract, native) has no line
+     * in the class file: the best honest line is the first line of the next method written in the source
+     * (javac keeps source order), which the declaration is above, else the last line of the previous one.
+     *
+     * @param line the line, or -1 if no method of the class has line numbers
+     * @param note what the line means when it is not the method's own, else empty
+     */
+    record Place(int line, String note) {}
+
+    Place place(MethodNode method) {
+        int own = firstLine(method);
+        if (own > 0) {
+            return new Place(own, "");
+        }
+        int index = owner.methods.indexOf(method);
+        for (MethodNode next : owner.methods.subList(index + 1, owner.methods.size())) {
+            if (isSourceNeighbour(next) && firstLine(next) > 0) {
+                return new Place(firstLine(next), " (declared above line " + firstLine(next)
+                        + ", the start of the next method: the class file has no line for a method without code)");
+            }
+        }
+        for (int i = index - 1; i >= 0; i--) {
+            MethodNode previous = owner.methods.get(i);
+            if (isSourceNeighbour(previous) && lastLine(previous) > 0) {
+                return new Place(lastLine(previous), " (declared below line " + lastLine(previous)
+                        + ", the end of the previous method: the class file has no line for a method without code)");
+            }
+        }
+        return new Place(-1, "");
+    }
+
+    /** The line for an error about {@code method}: its own first line, else its neighbours' (see {@link #place}). */
+    int lineOf(MethodNode method) {
+        return place(method).line();
+    }
+
+    /** Lambdas sit at the end of the class and constructors hold field initializers from anywhere. */
+    private static boolean isSourceNeighbour(MethodNode method) {
+        return (method.access & Opcodes.ACC_SYNTHETIC) == 0 && !method.name.startsWith("<");
+    }
+
+    private static int lastLine(MethodNode method) {
+        int last = -1;
+        for (AbstractInsnNode insn : method.instructions) {
+            if (insn instanceof LineNumberNode number) {
+                last = Math.max(last, number.line);
+            }
+        }
+        return last;
     }
 
     static int firstLine(MethodNode method) {

@@ -26,6 +26,25 @@ import org.objectweb.asm.tree.analysis.Frame;
 final class TypeAnalysis {
     private TypeAnalysis() {}
 
+    /** The input method's own bytecode cannot be followed: invalid code, or an analysis limit. */
+    static final class InvalidCode extends Exception {
+        InvalidCode(AnalyzerException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /**
+     * {@link #run} on the method as the compiler wrote it: a failure there is about the input, not about a
+     * rewrite of lasti's (a failure on a later run is a transformer bug).
+     */
+    static Frame<SlotType>[] runOnInput(String owner, MethodNode method) throws InvalidCode {
+        try {
+            return run(owner, method);
+        } catch (AnalyzerException e) {
+            throw new InvalidCode(e);
+        }
+    }
+
     /**
      * The types before each instruction.
      *

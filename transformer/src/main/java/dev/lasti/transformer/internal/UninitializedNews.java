@@ -88,11 +88,44 @@ final class UninitializedNews {
                 int receiver = frame.getStackSize() - 1 - Type.getArgumentCount(call.desc);
                 if (receiver >= 1 && frame.getStack(receiver).equals(uninit)
                         && frame.getStack(receiver - 1).equals(uninit)) {
+                    requireOnlyTheTwoCopies(code, newInsn, call, before);
                     return call;
                 }
             }
         }
         throw new UnsupportedShape("no plain constructor call found for NEW " + newInsn.desc);
+    }
+
+    /**
+     * Moving drops the NEW and its DUP, so the uninitialized value must exist as exactly those two stack
+     * entries from the DUP to the constructor call: a further copy (DUP; DUP), a SWAP or DUP_X1 that moves
+     * one, or a store to a local would be left referring to an allocation that is no longer there.
+     */
+    private static void requireOnlyTheTwoCopies(InsnList code, TypeInsnNode newInsn, MethodInsnNode init,
+                                                Frame<SlotType>[] before) throws UnsupportedShape {
+        SlotType uninit = new SlotType.Uninit(newInsn);
+        int base = before[code.indexOf(newInsn)].getStackSize();
+        for (int i = code.indexOf(nextReal(newInsn)) + 1; i <= code.indexOf(init); i++) {
+            Frame<SlotType> frame = before[i];
+            if (frame == null) {
+                continue;
+            }
+            for (int slot = 0; slot < frame.getLocals(); slot++) {
+                if (frame.getLocal(slot).equals(uninit)) {
+                    throw copied(newInsn);
+                }
+            }
+            for (int j = 0; j < frame.getStackSize(); j++) {
+                if (frame.getStack(j).equals(uninit) != (j == base || j == base + 1)) {
+                    throw copied(newInsn);
+                }
+            }
+        }
+    }
+
+    private static UnsupportedShape copied(TypeInsnNode newInsn) {
+        return new UnsupportedShape("the uninitialized " + newInsn.desc
+                + " is copied, moved or stored before its constructor call");
     }
 
     private static void moveOne(MethodNode method, TypeInsnNode newInsn, MethodInsnNode init) {

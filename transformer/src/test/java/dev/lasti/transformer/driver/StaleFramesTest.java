@@ -69,4 +69,19 @@ class StaleFramesTest {
         assertFalse(Files.exists(root.resolve("p/A$m$Frame.class")));
         assertTrue(Files.exists(root.resolve("p/A$Inner$k$Frame.class")));
     }
+
+    @Test
+    void removesTheUnnumberedFrame_whenAnOverloadIsAdded_andTheNumberedOnesWhenItGoes() throws Exception {
+        build(owner("m", true));
+        String overload = "  @Async static Future<Integer> m(int x, Future<Integer> f) {"
+                + " return Future.completed(await(f) + x); }\n";
+        build(owner("m", true).replace("public class A {\n", "public class A {\n" + overload));
+        assertFalse(Files.exists(root.resolve("p/A$m$Frame.class")), "m is overloaded now: its frames are numbered");
+        assertTrue(Files.exists(root.resolve("p/A$m$1$Frame.class")));
+        assertTrue(Files.exists(root.resolve("p/A$m$2$Frame.class")));
+        build(owner("m", true));
+        assertTrue(Files.exists(root.resolve("p/A$m$Frame.class")));
+        assertFalse(Files.exists(root.resolve("p/A$m$1$Frame.class")));
+        assertFalse(Files.exists(root.resolve("p/A$m$2$Frame.class")));
+    }
 }

@@ -61,7 +61,8 @@ class PassesTest {
         List<AwaitSite> sites = AwaitSite.find(m);
         Frame<SlotType>[] types = TypeAnalysis.run(OWNER, m);
         BitSet[] live = Liveness.run(m);
-        FrameLayout layout = FrameLayout.plan(OWNER, m, OWNER + "$deadLocal$Frame", sites, types, live);
+        FrameLayout layout = FrameLayout.plan(m, new Names.Generated(OWNER + "$deadLocal$Frame", "deadLocal$resume"), sites,
+                types, live);
         // slots: 0 b (Future, dead after the await's ALOAD), 1 dead (String, dead), 2-3 live (long)
         assertEquals(List.of(new FrameLayout.Saved(2, SlotType.LONG, "local2$live")), layout.sites().get(0).locals());
         assertEquals(Map.of("local2$live", "J"), layout.fields());
@@ -110,7 +111,8 @@ class PassesTest {
         MethodNode m = method("stackAtAwait");
         List<AwaitSite> sites = AwaitSite.find(m);
         Frame<SlotType>[] types = TypeAnalysis.run(OWNER, m);
-        FrameLayout layout = FrameLayout.plan(OWNER, m, "F", sites, types, Liveness.run(m));
+        FrameLayout layout = FrameLayout.plan(m, new Names.Generated("F", "stackAtAwait$resume"), sites, types,
+                Liveness.run(m));
         Map<Integer, LabelNode> awaitLabels = new LinkedHashMap<>();
         AwaitRewriter.expand(m, layout.sites(), awaitLabels, Map.of(1, new LabelNode()));
         assertEquals("""
