@@ -241,7 +241,7 @@ public final class DirectoryDriver {
             }
             return byInput;
         } catch (IOException e) {
-            throw new DriverException("cannot close the verifier's class loader", null, e);
+            throw new DriverException("cannot close the classpath jars the verifier read", null, e);
         }
     }
 
@@ -266,7 +266,7 @@ public final class DirectoryDriver {
             }
             diagnostics.addAll(result.diagnostics());
             diagnostics.addAll(verifyErrors);
-            boolean hasError = !verifyErrors.isEmpty() || result.diagnostics().stream()
+            boolean hasError = java.util.stream.Stream.concat(verifyErrors.stream(), result.diagnostics().stream())
                     .anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
             // Java 17: no pattern switch, so an if chain over the sealed kinds.
             if (result instanceof TransformResult.Unchanged) {
