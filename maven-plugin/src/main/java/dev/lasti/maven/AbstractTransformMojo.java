@@ -76,7 +76,7 @@ abstract class AbstractTransformMojo extends AbstractMojo {
         getLog().info("lasti: " + summary.describe());
         if (verbose) {
             for (TransformedMethod m : summary.methods()) {
-                getLog().info("lasti:   transformed " + m + " (frame " + m.frameClass() + ")");
+                getLog().info("lasti:   transformed " + m.describe());
             }
         }
         report(summary);

@@ -105,7 +105,7 @@ public final class Cli {
         }
         out.println("lasti: " + summary.describe());
         if (verbose) {
-            summary.methods().forEach(m -> out.println("  transformed " + m + " (frame " + m.frameClass() + ")"));
+            summary.methods().forEach(m -> out.println("  transformed " + m.describe()));
         }
         for (Diagnostic d : summary.diagnostics()) {
             err.println(sources.format(d));

@@ -4,6 +4,7 @@ import dev.lasti.transformer.ClassTransformer;
 import dev.lasti.transformer.Diagnostic;
 import dev.lasti.transformer.TransformResult;
 import dev.lasti.transformer.driver.IncrementalState.Fingerprint;
+import dev.lasti.transformer.driver.IncrementalState.Kind;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -64,16 +65,23 @@ public final class DirectoryDriver {
         ParallelTasks tasks = new ParallelTasks(options.parallelism());
         List<Processed> processed = tasks.map(inputs, Input::file, in -> process(in, previous));
 
-        Map<Processed, List<Diagnostic>> verifyErrors = verify(roots, processed, tasks);
+        Map<Processed, List<Diagnostic>> checks = verify(roots, processed, tasks);
         List<Write> writes = new ArrayList<>();
         Map<Path, Fingerprint> state = new HashMap<>();
-        Tally tally = new Tally();
+        RunTally tally = new RunTally();
         for (Processed p : processed) {
-            tally.count(p, verifyErrors.getOrDefault(p, List.of()), writes, state);
+            try {
+                tally.count(p, checks.getOrDefault(p, List.of()), writes, state);
+            } catch (IOException e) {
+                throw new DriverException("cannot check the frame classes of " + p.input().file(),
+                        p.input().file(), e);
+            }
         }
         List<Map.Entry<Path, Fingerprint>> written = tasks.map(writes, Write::target, Write::perform);
         written.forEach(e -> state.put(e.getKey(), e.getValue()));
-        List<Path> frameFiles = inputs.stream().map(Input::file).filter(StaleFrames::looksLikeFrame).toList();
+        // lasti's frame classes by their marker (recorded in the state), whatever their names look like
+        List<Path> frameFiles = processed.stream().filter(p -> p.fingerprint().kind() == Kind.FRAME)
+                .map(p -> p.input().file()).toList();
         deleteStaleFrames(tally.staleFrameOwners, frameFiles, state);
         try {
             if (!previous.sameAs(state)) {
@@ -84,9 +92,10 @@ public final class DirectoryDriver {
                     options.stateFile(), e);
         }
         tally.diagnostics.sort(DIAGNOSTIC_ORDER);
-        tally.methods.sort(Comparator.comparing(TransformedMethod::frameClass));
+        tally.methods.sort(TransformedMethod.ORDER);
         return new DriverSummary(tally.transformed, tally.already, tally.unchanged, tally.upToDate, tally.failed,
-                tally.frames, tally.methods, tally.diagnostics, Duration.ofNanos(System.nanoTime() - start));
+                tally.frames, tally.framesFound, tally.methods, tally.diagnostics,
+                Duration.ofNanos(System.nanoTime() - start));
     }
 
     /**
@@ -125,25 +134,26 @@ public final class DirectoryDriver {
     }
 
     /** An owner class processed in this run (name null until needed), with the frame classes it has now. */
-    private record Owner(Path file, String name, java.util.Set<String> frames) {}
+    record Owner(Path file, String name, java.util.Set<String> frames) {}
 
     /** One class file found under a root, with its size and modification time when it was found. */
-    private record Input(Path root, Path file, long size, long mtimeMillis) {}
+    record Input(Path root, Path file, long size, long mtimeMillis) {}
 
     /**
      * One input after phase 2.
      *
-     * @param fingerprint what the input looks like now
-     * @param result the transformer's answer, or {@code null} when the state file showed it up to date
+     * @param fingerprint what the input looks like now, and whether it is one of lasti's frame classes
+     * @param result the transformer's answer, or {@code null} when the state file showed it up to date or it
+     *     is a frame class (never given to the transformer)
      */
-    private record Processed(Input input, Fingerprint fingerprint, TransformResult result) {}
+    record Processed(Input input, Fingerprint fingerprint, TransformResult result) {}
 
     /** One file to write in phase 4. */
-    private record Write(Path target, byte[] bytes) {
+    record Write(Path target, byte[] bytes, Kind kind) {
         Map.Entry<Path, Fingerprint> perform() throws IOException {
             AtomicFiles.write(target, bytes);
             long mtime = Files.getLastModifiedTime(target).toMillis();
-            return Map.entry(target, new Fingerprint(bytes.length, mtime, IncrementalState.sha256(bytes)));
+            return Map.entry(target, new Fingerprint(bytes.length, mtime, IncrementalState.sha256(bytes), kind));
         }
     }
 
@@ -201,11 +211,23 @@ public final class DirectoryDriver {
             return new Processed(in, old, null);
         }
         byte[] bytes = Files.readAllBytes(in.file());
-        Fingerprint now = new Fingerprint(bytes.length, mtime, IncrementalState.sha256(bytes));
+        Fingerprint now = new Fingerprint(bytes.length, mtime, IncrementalState.sha256(bytes), kindOf(bytes));
         if (old != null && old.sha256().equals(now.sha256())) {
-            return new Processed(in, now, null); // touched, not changed
+            return new Processed(in, now.as(old.kind()), null); // touched, not changed
+        }
+        if (now.kind() == Kind.FRAME) {
+            return new Processed(in, now, null); // lasti's own output: not one of the user's classes
         }
         return new Processed(in, now, transformer.transform(bytes, in.file().toString()));
+    }
+
+    /** Whether {@code bytes} is a frame class lasti generated (by its marker, not its name). */
+    private static Kind kindOf(byte[] bytes) {
+        try {
+            return FrameMarker.read(bytes) != null ? Kind.FRAME : Kind.CLASS;
+        } catch (RuntimeException e) {
+            return Kind.CLASS; // unreadable: the transformer reports it as corrupt
+        }
     }
 
     private Map<Processed, List<Diagnostic>> verify(List<Path> roots, List<Processed> processed,
@@ -241,55 +263,7 @@ public final class DirectoryDriver {
             }
             return byInput;
         } catch (IOException e) {
-            throw new DriverException("cannot close the verifier's class loader", null, e);
-        }
-    }
-
-    /** Counts outcomes and collects what phase 4 writes and records. Used by one thread. */
-    private static final class Tally {
-        int transformed;
-        int already;
-        int unchanged;
-        int upToDate;
-        int failed;
-        int frames;
-        final List<Diagnostic> diagnostics = new ArrayList<>();
-        final List<TransformedMethod> methods = new ArrayList<>();
-        final List<Owner> staleFrameOwners = new ArrayList<>();
-
-        void count(Processed p, List<Diagnostic> verifyErrors, List<Write> writes, Map<Path, Fingerprint> state) {
-            TransformResult result = p.result();
-            if (result == null) {
-                upToDate++;
-                state.put(p.input().file(), p.fingerprint());
-                return;
-            }
-            diagnostics.addAll(result.diagnostics());
-            diagnostics.addAll(verifyErrors);
-            boolean hasError = !verifyErrors.isEmpty() || result.diagnostics().stream()
-                    .anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
-            // Java 17: no pattern switch, so an if chain over the sealed kinds.
-            if (result instanceof TransformResult.Unchanged) {
-                unchanged++;
-                state.put(p.input().file(), p.fingerprint());
-                // recompiled without @Async: frames from an earlier run are stale
-                staleFrameOwners.add(new Owner(p.input().file(), null, java.util.Set.of()));
-            } else if (result instanceof TransformResult.AlreadyTransformed) {
-                already++;
-                state.put(p.input().file(), p.fingerprint());
-            } else if (result instanceof TransformResult.Transformed t && !hasError) {
-                transformed++;
-                writes.add(new Write(p.input().file(), t.classBytes()));
-                String owner = ClassNames.internalName(t.classBytes());
-                staleFrameOwners.add(new Owner(p.input().file(), owner, t.frameClasses().keySet()));
-                t.frameClasses().forEach((name, bytes) -> {
-                    frames++;
-                    methods.add(TransformedMethod.of(owner, name));
-                    writes.add(new Write(p.input().root().resolve(name + ".class"), bytes));
-                });
-            } else {
-                failed++; // Failed, or Transformed with an error: write nothing of it
-            }
+            throw new DriverException("cannot close the classpath jars the verifier read", null, e);
         }
     }
 }

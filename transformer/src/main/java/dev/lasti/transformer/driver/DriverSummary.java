@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What one {@link DirectoryDriver} run did. Every class file found is counted in exactly one of
- * {@code transformed}, {@code alreadyTransformed}, {@code unchanged}, {@code upToDate} and {@code failed}.
+ * What one {@link DirectoryDriver} run did. Every class file of the user's found is counted in exactly one of
+ * {@code transformed}, {@code alreadyTransformed}, {@code unchanged}, {@code upToDate} and {@code failed};
+ * lasti's own frame classes (told apart by their marker, not their names) are counted in none of them, so
+ * the numbers are the same on a first build, a rebuild and a run over already transformed output.
  *
  * @param transformed classes rewritten and written back
  * @param alreadyTransformed classes that carried lasti's marker already (left as they were)
@@ -14,19 +16,22 @@ import java.util.List;
  * @param upToDate classes skipped because the state file shows they did not change since the last run
  * @param failed classes with at least one error (left as they were)
  * @param frameClassesWritten frame classes written next to the transformed classes
- * @param methods the rewritten methods, one per frame class, sorted by frame class name
+ * @param frameClassesFound frame classes of earlier runs found under the roots (each one rewritten, kept or
+ *     removed as stale; not counted as classes)
+ * @param methods the rewritten methods ({@code @Async} methods, with or without awaits, and async lambdas),
+ *     sorted by class, name and descriptor
  * @param diagnostics every diagnostic of the run, sorted by class, line and message
  * @param elapsed wall-clock time of the run
  */
 public record DriverSummary(int transformed, int alreadyTransformed, int unchanged, int upToDate, int failed,
-                            int frameClassesWritten, List<TransformedMethod> methods,
+                            int frameClassesWritten, int frameClassesFound, List<TransformedMethod> methods,
                             List<Diagnostic> diagnostics, Duration elapsed) {
     public DriverSummary {
         methods = List.copyOf(methods);
         diagnostics = List.copyOf(diagnostics);
     }
 
-    /** All class files the run looked at. */
+    /** All of the user's class files the run looked at (frame classes not included). */
     public int total() {
         return transformed + alreadyTransformed + unchanged + upToDate + failed;
     }

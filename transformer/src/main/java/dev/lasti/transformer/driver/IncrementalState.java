@@ -14,17 +14,36 @@ import java.util.TreeMap;
 
 /**
  * What the last run saw: one {@link Fingerprint} per class file it left in a good state (transformed,
- * already transformed, or without {@code @Async}). A class that failed is never recorded, so its errors are
- * reported again on the next run.
+ * already transformed, or without {@code @Async}) and per frame class it wrote or found. A class that failed
+ * is never recorded, so its errors are reported again on the next run.
  *
- * <p>File format, one line per file after a header: {@code path TAB size TAB mtimeMillis TAB sha256}. The
- * path is absolute; it comes first and may itself hold tabs, so lines are split from the right.
+ * <p>File format, one line per file after a header: {@code path TAB size TAB mtimeMillis TAB sha256 TAB
+ * kind}, kind {@code class} or {@code frame}. The path is absolute; it comes first and may itself hold tabs,
+ * so lines are split from the right. A state file of another version reads as empty.
  */
 final class IncrementalState {
-    private static final String HEADER = "# lasti incremental state v1";
+    private static final String HEADER = "# lasti incremental state v2";
 
-    /** Size, modification time and content hash of one file as last seen. */
-    record Fingerprint(long size, long mtimeMillis, String sha256) {
+    /** What a recorded file is: one of the user's classes, or a frame class lasti generated. */
+    enum Kind {
+        CLASS, FRAME;
+
+        String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        static Kind of(String word) {
+            return valueOf(word.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** Size, modification time, content hash and kind of one file as last seen. */
+    record Fingerprint(long size, long mtimeMillis, String sha256, Kind kind) {
+        /** The same file seen as another kind. */
+        Fingerprint as(Kind newKind) {
+            return new Fingerprint(size, mtimeMillis, sha256, newKind);
+        }
+
         /** True if {@code size} and {@code mtime} match, which we trust as "not rewritten" like make does. */
         boolean sameStat(long otherSize, long otherMtime) {
             return size == otherSize && mtimeMillis == otherMtime;
@@ -61,14 +80,14 @@ final class IncrementalState {
             Map<String, Fingerprint> entries = new HashMap<>();
             for (String line : lines.subList(1, lines.size())) {
                 String[] right = line.split("\t");
-                if (right.length < 4) {
+                if (right.length < 5) {
                     return empty();
                 }
                 int n = right.length;
-                String path = line.substring(0, line.length() - (right[n - 3].length() + right[n - 2].length()
-                        + right[n - 1].length() + 3));
-                entries.put(path, new Fingerprint(Long.parseLong(right[n - 3]), Long.parseLong(right[n - 2]),
-                        right[n - 1]));
+                String path = line.substring(0, line.length() - (right[n - 4].length() + right[n - 3].length()
+                        + right[n - 2].length() + right[n - 1].length() + 4));
+                entries.put(path, new Fingerprint(Long.parseLong(right[n - 4]), Long.parseLong(right[n - 3]),
+                        right[n - 2], Kind.of(right[n - 1])));
             }
             return new IncrementalState(entries, true);
         } catch (IOException | RuntimeException e) {
@@ -106,7 +125,8 @@ final class IncrementalState {
         recorded.forEach((file, fp) -> sorted.put(key(file), fp));
         StringBuilder sb = new StringBuilder(HEADER).append('\n');
         sorted.forEach((path, fp) -> sb.append(path).append('\t').append(fp.size()).append('\t')
-                .append(fp.mtimeMillis()).append('\t').append(fp.sha256()).append('\n'));
+                .append(fp.mtimeMillis()).append('\t').append(fp.sha256()).append('\t').append(fp.kind().word())
+                .append('\n'));
         AtomicFiles.write(stateFile, sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 

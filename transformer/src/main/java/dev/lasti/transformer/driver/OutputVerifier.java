@@ -3,9 +3,6 @@ package dev.lasti.transformer.driver;
 import dev.lasti.transformer.Diagnostic;
 import java.io.Closeable;
 import java.io.IOException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,18 +15,19 @@ import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.analysis.Analyzer;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.BasicValue;
-import org.objectweb.asm.tree.analysis.SimpleVerifier;
 
 /**
  * Checks the driver's output with ASM's data-flow verifier before it is written, so a transformer bug shows
  * up as a build error naming the method rather than as a {@code VerifyError} at run time.
  *
- * <p>{@link SimpleVerifier} answers assignability questions by loading classes. It loads them here in an
- * isolated loader (never the build's own) that sees the pending output first, then the classes folders and
- * the classpath; classes are loaded but never initialised, so no user code runs.
+ * <p>The verifier's assignability questions are answered from class-file headers ({@link ClassHeaders}: the
+ * pending output, then the classes folders, the classpath and the JDK), never by loading a class. Loading
+ * would put the rewritten classes and their unchanged neighbours in two class loaders, splitting one runtime
+ * package in two, so every package-private access across the split would fail although the real program
+ * is fine.
  */
 final class OutputVerifier implements Closeable {
-    private final PendingClassLoader loader;
+    private final ClassHeaders headers;
 
     /**
      * @param pending the output about to be written, by internal name
@@ -37,18 +35,13 @@ final class OutputVerifier implements Closeable {
      * @param classpath the compile classpath
      */
     OutputVerifier(Map<String, byte[]> pending, List<Path> roots, List<Path> classpath) {
-        List<URL> urls = new ArrayList<>();
-        for (Path p : roots) {
-            urls.add(toUrl(p));
-        }
-        for (Path p : classpath) {
-            urls.add(toUrl(p));
-        }
-        URLClassLoader disk = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
-        this.loader = new PendingClassLoader(pending, disk);
+        this.headers = new ClassHeaders(pending, roots, classpath);
     }
 
-    /** The errors found in one class; empty if every method verifies. */
+    /**
+     * The problems found in one class: an error for each method that fails verification, a warning for each
+     * one that could not be checked because it names a type found nowhere. Empty if every method verifies.
+     */
     List<Diagnostic> verify(byte[] classBytes) {
         ClassNode node = new ClassNode();
         // The data-flow analysis uses neither debug information nor the stack map frames (it computes its
@@ -58,22 +51,46 @@ final class OutputVerifier implements Closeable {
         Type superType = node.superName == null ? null : Type.getObjectType(node.superName);
         List<Type> interfaces = node.interfaces.stream().map(Type::getObjectType).toList();
         boolean isInterface = (node.access & Opcodes.ACC_INTERFACE) != 0;
-        List<Diagnostic> errors = new ArrayList<>();
+        List<Diagnostic> found = new ArrayList<>();
         for (MethodNode method : node.methods) {
-            SimpleVerifier verifier =
-                    new SimpleVerifier(Type.getObjectType(node.name), superType, interfaces, isInterface);
-            verifier.setClassLoader(loader);
+            HeaderVerifier verifier =
+                    new HeaderVerifier(headers, Type.getObjectType(node.name), superType, interfaces, isInterface);
+            String where = node.name.replace('/', '.') + "." + method.name + method.desc;
             try {
                 new Analyzer<BasicValue>(verifier).analyze(node.name, method);
-            } catch (AnalyzerException | LinkageError e) {
-                errors.add(new Diagnostic(Diagnostic.Severity.ERROR, node.name, sourceFile(classBytes), -1,
-                        "transformed code fails bytecode verification in " + node.name.replace('/', '.') + "."
-                                + method.name + method.desc + ": " + e.getMessage(),
-                        "this is a lasti transformer bug; please report it with this class file. If the message"
-                                + " names a missing class, add it to the classpath"));
+            } catch (AnalyzerException e) {
+                ClassHeaders.UnknownTypeException unknown = unknownType(e);
+                found.add(unknown != null ? notChecked(node.name, classBytes, where, unknown)
+                        : new Diagnostic(Diagnostic.Severity.ERROR, node.name, sourceFile(classBytes), -1,
+                                "transformed code fails bytecode verification in " + where + ": " + e.getMessage(),
+                                "this is a lasti transformer bug; please report it with this class file"));
+            } catch (ClassHeaders.UnknownTypeException e) {
+                found.add(notChecked(node.name, classBytes, where, e));
             }
         }
-        return errors;
+        return found;
+    }
+
+    /** The missing type behind an analyzer failure, if that is what it was (ASM wraps interpreter errors). */
+    private static ClassHeaders.UnknownTypeException unknownType(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ClassHeaders.UnknownTypeException u) {
+                return u;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A method the verifier cannot judge: the JVM would need the missing type too, but a build whose classpath
+     * lacks an optional dependency may still be valid, so this is a warning, never a refusal.
+     */
+    private static Diagnostic notChecked(String owner, byte[] classBytes, String where,
+                                         ClassHeaders.UnknownTypeException e) {
+        return new Diagnostic(Diagnostic.Severity.WARNING, owner, sourceFile(classBytes), -1,
+                "transformed code not verified in " + where + ": " + e.getMessage(),
+                "add the jar or folder with " + e.type().replace('/', '.') + " to the compile classpath to have"
+                        + " this method checked; the class was written as transformed");
     }
 
     /** The class's {@code SourceFile} attribute, or {@code null}. */
@@ -85,36 +102,6 @@ final class OutputVerifier implements Closeable {
 
     @Override
     public void close() throws IOException {
-        ((URLClassLoader) loader.getParent()).close();
-    }
-
-    private static URL toUrl(Path p) {
-        try {
-            return p.toAbsolutePath().toUri().toURL();
-        } catch (MalformedURLException e) {
-            throw new IllegalArgumentException("not a usable classpath entry: " + p, e);
-        }
-    }
-
-    /** Defines pending classes itself, child-first, so the verifier never sees their stale copies on disk. */
-    private static final class PendingClassLoader extends ClassLoader {
-        private final Map<String, byte[]> pending;
-
-        PendingClassLoader(Map<String, byte[]> pending, ClassLoader parent) {
-            super(parent);
-            this.pending = pending;
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            byte[] bytes = pending.get(name.replace('.', '/'));
-            if (bytes == null) {
-                return super.loadClass(name, resolve);
-            }
-            synchronized (getClassLoadingLock(name)) {
-                Class<?> c = findLoadedClass(name);
-                return c != null ? c : defineClass(name, bytes, 0, bytes.length);
-            }
-        }
+        headers.close();
     }
 }

@@ -40,7 +40,9 @@ final class ResumeMethod {
 
     static MethodNode build(String owner, boolean ownerIsInterface, MethodNode original, FrameLayout layout,
                             Map<Integer, LabelNode> awaitLabels, Map<Integer, LabelNode> suspendLabels) {
-        int access = Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC | (ownerIsInterface ? Opcodes.ACC_PUBLIC : 0);
+        // Not ACC_SYNTHETIC: the resume method holds the user's lines after the first suspension, and coverage
+        // tools (JaCoCo) drop synthetic methods, so those lines would read as never run.
+        int access = Opcodes.ACC_STATIC | (ownerIsInterface ? Opcodes.ACC_PUBLIC : 0);
         MethodNode resume = new MethodNode(access, layout.resumeName(), layout.resumeDescriptor(), null, null);
         Map<LabelNode, LabelNode> labels = new HashMap<>();
         for (AbstractInsnNode insn : original.instructions) {

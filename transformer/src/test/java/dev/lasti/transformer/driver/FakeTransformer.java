@@ -16,7 +16,7 @@ import org.objectweb.asm.Opcodes;
 /**
  * Stands in for the real transformer so the driver is tested on its own. It decides by the class's simple
  * name: {@code Async*} classes are "transformed" (a marker field is added and one frame class
- * {@code Owner$run$Frame} produced), {@code Broken*} fail with an error at line 42, {@code Bad*} are
+ * {@code Owner$run$Frame} produced, marked like a real frame class), {@code Broken*} fail with an error at line 42, {@code Bad*} are
  * transformed into code that does not verify; everything else is unchanged. A class with the marker field
  * is already transformed.
  */
@@ -53,7 +53,7 @@ final class FakeTransformer implements ClassTransformer {
             Map<String, byte[]> frames = new LinkedHashMap<>();
             String frame = name + "$run$Frame";
             frames.put(frame, simple.startsWith("Bad") ? Fixtures.unverifiableClass(frame)
-                    : Fixtures.emptyClass(frame));
+                    : Fixtures.frameClass(frame, name));
             return new TransformResult.Transformed(writer.toByteArray(), frames, List.of());
         }
         return new TransformResult.Unchanged(List.of());

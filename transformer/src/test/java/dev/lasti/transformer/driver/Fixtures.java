@@ -27,6 +27,24 @@ final class Fixtures {
         return cw.toByteArray();
     }
 
+    /**
+     * A stand-in for a generated frame class: synthetic and annotated {@code @FrameInfo} like the real ones,
+     * for the async method {@code run()} of {@code owner}.
+     */
+    static byte[] frameClass(String internalName, String owner) {
+        ClassWriter cw = new ClassWriter(0);
+        cw.visit(Opcodes.V17, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC, internalName, null,
+                "java/lang/Object", null);
+        org.objectweb.asm.AnnotationVisitor info = cw.visitAnnotation("Ldev/lasti/internal/FrameInfo;", true);
+        info.visit("source", owner.substring(owner.lastIndexOf('/') + 1) + ".java");
+        info.visit("owner", owner.replace('/', '.'));
+        info.visit("method", "run()Ldev/lasti/Future;");
+        info.visit("lines", new int[] {42});
+        info.visitEnd();
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
     /** A class whose only method returns an int from a {@code void} method: the verifier must reject it. */
     static byte[] unverifiableClass(String internalName) {
         ClassWriter cw = new ClassWriter(0);

@@ -21,17 +21,20 @@ class SupportTest {
     @Test
     void stateFileRoundTrips_evenForPathsWithTabs() throws Exception {
         Path file = dir.resolve("we\tird/A.class");
-        Fingerprint fp = new Fingerprint(12, 34, "abcd");
+        Fingerprint fp = new Fingerprint(12, 34, "abcd", IncrementalState.Kind.CLASS);
+        Path frame = dir.resolve("we\tird/A$m$Frame.class");
+        Fingerprint frameFp = new Fingerprint(5, 6, "ef01", IncrementalState.Kind.FRAME);
 
-        IncrementalState.save(dir.resolve("s.state"), Map.of(file, fp));
+        IncrementalState.save(dir.resolve("s.state"), Map.of(file, fp, frame, frameFp));
 
         assertEquals(fp, IncrementalState.load(dir.resolve("s.state")).get(file));
+        assertEquals(frameFp, IncrementalState.load(dir.resolve("s.state")).get(frame));
     }
 
     @Test
     void aCorruptStateFileCountsAsEmpty() throws Exception {
         Path state = dir.resolve("s.state");
-        Files.writeString(state, "# lasti incremental state v1\n/x/A.class\tnot-a-number\t1\tff\n");
+        Files.writeString(state, "# lasti incremental state v2\n/x/A.class\tnot-a-number\t1\tff\tclass\n");
 
         assertNull(IncrementalState.load(state).get(Path.of("/x/A.class")));
     }
@@ -68,10 +71,10 @@ class SupportTest {
     }
 
     @Test
-    void namesTheMethodOfAFrameClass() {
-        TransformedMethod m = TransformedMethod.of("a/Orders", "a/Orders$placeOrder$2$Frame");
+    void aStateFileOfTheOldFormatCountsAsEmpty() throws Exception {
+        Path state = dir.resolve("s.state");
+        Files.writeString(state, "# lasti incremental state v1\n/x/A.class\t1\t1\tff\n");
 
-        assertEquals("a.Orders", m.className());
-        assertEquals("placeOrder$2", m.method());
+        assertNull(IncrementalState.load(state).get(Path.of("/x/A.class")));
     }
 }

@@ -1,0 +1,4 @@
+package app.web;
+
+/** A record without @Async. */
+public record Response(int status, String body) {}
