@@ -20,6 +20,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -40,7 +41,14 @@ public final class EventLoop implements Executor {
     /** Cancelled leftovers get this many iterations to unwind at shutdown. */
     private static final int SHUTDOWN_ITERATIONS = 1_000;
 
-    private final Selector selector;
+    /**
+     * Replaced by {@link #rebuildSelector} when a select fails; volatile because other threads wake it up.
+     */
+    private volatile Selector selector;
+    /** Test seam: a failure that the next select throws, as if the selector had failed. */
+    private final AtomicReference<IOException> injectedSelectFailure = new AtomicReference<>();
+    /** Selects in a row that failed; the loop pauses after the second so a broken selector cannot spin. */
+    private int failedSelects;
     private final TimeSource time;
     private final TimerQueue timers = new TimerQueue();
     /** Callbacks for the next iterations; loop thread only. */
@@ -283,6 +291,13 @@ public final class EventLoop implements Executor {
     public interface IoHandler {
         /** Handles readiness; {@code key.readyOps()} says for what. */
         void ready(SelectionKey key);
+
+        /**
+         * Called on the loop thread when the loop replaced its selector after a failure: {@code key} is the
+         * channel's new key, with the old one's interest and this handler. A handler that keeps its key in a
+         * field must take the new one here; the old key is cancelled. Does nothing by default.
+         */
+        default void rekeyed(SelectionKey key) {}
     }
 
     /**
@@ -367,11 +382,13 @@ public final class EventLoop implements Executor {
         try {
             if (timeoutNanos == 0) {
                 if (!selector.keys().isEmpty()) { // no channel, no I/O: skip the syscall (~0.3 us a poll)
+                    checkInjectedFailure();
                     selector.selectNow(this::dispatch);
                 }
                 return;
             }
             mayBlock.set(true);
+            checkInjectedFailure();
             if (!inbox.isEmpty()) { // raced with a submitter that saw mayBlock == false
                 selector.selectNow(this::dispatch);
             } else {
@@ -385,8 +402,54 @@ public final class EventLoop implements Executor {
                 waiting = false;
             }
             mayBlock.set(false);
+            failedSelects = 0;
         } catch (IOException e) {
-            throw new UncheckedIOException("selector failed", e);
+            waiting = false;
+            mayBlock.set(false);
+            rebuildSelector(e);
+        }
+    }
+
+    /**
+     * Recovers from a failed select (one {@code IOException} used to end the loop and every task on it):
+     * moves every registration to a new selector (see {@link SelectorRebuild} for the races) and tells
+     * the handlers their new keys. If the selector keeps failing, the loop pauses a little longer each
+     * time (10 ms doubling up to 1 s) rather than spin.
+     */
+    private void rebuildSelector(IOException cause) {
+        failedSelects++;
+        LOG.log(System.Logger.Level.WARNING, "lasti: select failed; moving every channel to a new selector",
+                cause);
+        List<SelectionKey> moved = new ArrayList<>();
+        try {
+            selector = SelectorRebuild.rebuild(selector, moved);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "lasti: cannot open a new selector; keeping the old one", e);
+        }
+        for (SelectionKey key : moved) {
+            if (key.isValid() && key.attachment() instanceof IoHandler h) {
+                runSafely(() -> h.rekeyed(key));
+            }
+        }
+        if (failedSelects > 1) {
+            pauseAfterFailures();
+        }
+    }
+
+    private void pauseAfterFailures() {
+        long millis = Math.min(1_000, 10L << Math.min(7, failedSelects - 2));
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Throws the failure a test injected through {@link #injectSelectFailure}, once. */
+    private void checkInjectedFailure() throws IOException {
+        IOException injected = injectedSelectFailure.getAndSet(null);
+        if (injected != null) {
+            throw injected;
         }
     }
 
@@ -467,6 +530,12 @@ public final class EventLoop implements Executor {
                 LOG.log(System.Logger.Level.WARNING, "lasti: closing the selector failed", e);
             }
         }
+    }
+
+    /** Test seam: the next select on this loop throws {@code failure}, as a failing selector would. */
+    void injectSelectFailure(IOException failure) {
+        injectedSelectFailure.set(failure);
+        selector.wakeup();
     }
 
     /** Selector wake-ups paid by {@link #execute} so far. */
