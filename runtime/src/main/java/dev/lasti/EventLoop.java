@@ -343,7 +343,11 @@ public final class EventLoop implements Executor {
 
     /** Logs an exception that escaped a callback; the loop goes on. */
     static void logCallbackFailure(Throwable t) {
-        LOG.log(System.Logger.Level.ERROR, "lasti: exception in a callback", t);
+        try {
+            LOG.log(System.Logger.Level.ERROR, "lasti: exception in a callback", t);
+        } catch (Throwable logFailure) {
+            // Logging can fail too (out of file descriptors, say); that must not end the loop.
+        }
     }
 
     /**
@@ -536,6 +540,11 @@ public final class EventLoop implements Executor {
     void injectSelectFailure(IOException failure) {
         injectedSelectFailure.set(failure);
         selector.wakeup();
+    }
+
+    /** Test seam: whether an injected failure has not been thrown yet. */
+    boolean injectedFailurePending() {
+        return injectedSelectFailure.get() != null;
     }
 
     /** Selector wake-ups paid by {@link #execute} so far. */

@@ -12,6 +12,8 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -41,6 +43,21 @@ public final class TcpServer {
     public static final int DEFAULT_BACKLOG = 1024;
     /** Accepts per readiness event, so a connection storm cannot hold the loop for long. */
     private static final int ACCEPTS_PER_EVENT = 128;
+
+    static {
+        // JUL's SimpleFormatter reads the time-zone database (lib/tzdb.dat) on its first record. If that
+        // first record is the warning that descriptors ran out, the read fails, the zone classes fail to
+        // initialise, and every later log call on the loop throws: load it while a descriptor is free.
+        ZonedDateTime.now(ZoneId.systemDefault());
+        // For the same reason, load what the back-off needs before it is needed: loading a class from a
+        // directory or a not-yet-open jar takes a descriptor, and a pause whose timer cannot be created
+        // would stop the server accepting for good.
+        loadClass(TimerHandle.class);
+    }
+
+    private static void loadClass(Class<?> c) {
+        c.getName(); // the class literal has loaded it; this only keeps the call from looking unused
+    }
 
     private final EventLoop loop;
     private final ServerSocketChannel channel;
@@ -189,16 +206,16 @@ public final class TcpServer {
         Duration pause = backoff.failed();
         backingOff = true;
         updateAccepting();
+        loop.callLater(pause, () -> {
+            backingOff = false;
+            updateAccepting();
+        });
         try {
             LOG.log(System.Logger.Level.WARNING, "lasti: accept on " + address + " failed (" + e
                     + "); not accepting for " + pause.toMillis() + " ms, open connections go on");
         } catch (Throwable logFailure) {
             // Logging may itself need a descriptor; the server must not die of its own warning.
         }
-        loop.callLater(pause, () -> {
-            backingOff = false;
-            updateAccepting();
-        });
     }
 
     /** Interest in OP_ACCEPT while open, not backing off, and under the connection limit. */

@@ -21,6 +21,7 @@ import java.util.Random;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** TLS streams and servers on the JDK's SSLEngine, against each other and against JDK and curl clients. */
@@ -154,6 +155,30 @@ class TlsTest {
             assertEquals(200, response.statusCode());
             assertEquals("hello over TLS\n", response.body());
         }
+    }
+
+    @Test
+    void curlWithCacert_againstLastiServer_getsTheResponse() throws Exception {
+        Assumptions.assumeTrue(onPath("curl"), "curl is not installed (Debian package curl; .ci/run installs it)");
+        try (LoopThread server = new LoopThread("tls-server")) {
+            TcpServer http = server.call(() -> TLS.listen(TlsServerSupport::hello));
+            Process curl = new ProcessBuilder("curl", "-sS", "--max-time", "20", "--cacert",
+                    TlsFixture.LOCALHOST.certPem.toString(),
+                    "https://localhost:" + http.localAddress().getPort() + "/").redirectErrorStream(true).start();
+            String out = new String(curl.getInputStream().readAllBytes(), US_ASCII);
+            assertTrue(curl.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(0, curl.exitValue(), out);
+            assertEquals("hello over TLS\n", out);
+        }
+    }
+
+    private static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test
