@@ -26,11 +26,17 @@ import org.junit.jupiter.api.Test;
 class SelectorRebuildTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    /** Echoes one line per read, through a plain callback chain. */
+    /** 4 MiB: more than the socket buffers hold, so sending it needs OP_WRITE on the stream's key. */
+    private static final int BIG = 4 << 20;
+
+    /**
+     * Echoes what it reads, through a plain callback chain; a read starting with '!' is answered with
+     * {@link #BIG} bytes instead.
+     */
     private static Future<Void> echo(TcpStream stream) {
         return LoopThread.then(stream.read(1024), chunk -> chunk.length == 0
                 ? Future.completed(null)
-                : LoopThread.then(stream.write(chunk), w -> echo(stream)));
+                : LoopThread.then(stream.write(chunk[0] == '!' ? new byte[BIG] : chunk), w -> echo(stream)));
     }
 
     @Test
@@ -52,6 +58,9 @@ class SelectorRebuildTest {
                 waitUntil(() -> loop.injectedFailurePending() == false);
 
                 assertEquals("two", roundTrip(before, "two"), "an open connection is served after it");
+                before.getOutputStream().write('!');
+                assertEquals(BIG, before.getInputStream().readNBytes(BIG).length,
+                        "a stream learned its new key: it can ask for OP_WRITE again");
                 try (Socket after = connect(server)) {
                     assertEquals("three", roundTrip(after, "three"), "new connections are accepted");
                     assertEquals(2, (int) lt.call(server::connectionCount), "both connections are live");

@@ -51,8 +51,9 @@ final class TlsHandshake implements EventLoop.IoHandler {
             }
         });
         try {
+            h.interest(0); // registering makes the channel non-blocking: an accepted one starts blocking
             engine.beginHandshake();
-        } catch (SSLException e) {
+        } catch (SSLException | RuntimeException e) {
             h.fail(e);
             return h.result;
         }

@@ -205,6 +205,53 @@ class TlsTest {
         }
     }
 
+    @Test
+    void finWithoutCloseNotify_failsTheRead_asPossiblyTruncated() throws Exception {
+        java.util.concurrent.CompletableFuture<Throwable> outcome = new java.util.concurrent.CompletableFuture<>();
+        try (LoopThread server = new LoopThread("tls-server")) {
+            TcpServer sink = server.call(() -> TLS.listen(stream -> {
+                Future<Void> all = drain(stream);
+                all.whenDone(f -> outcome.complete(f.cause()));
+                return all;
+            }));
+            try (java.net.Socket plain = new java.net.Socket(InetAddress.getLoopbackAddress(),
+                    sink.localAddress().getPort())) {
+                SSLSocket tls = (SSLSocket) TlsFixture.LOCALHOST.clientContext().getSocketFactory()
+                        .createSocket(plain, "localhost", sink.localAddress().getPort(), false);
+                tls.getOutputStream().write("some data".getBytes(US_ASCII));
+                tls.getOutputStream().flush();
+                plain.shutdownOutput(); // a FIN under the TLS layer: no close_notify
+                Throwable failure = outcome.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertInstanceOf(StreamClosedException.class, failure, String.valueOf(failure));
+                assertInstanceOf(SSLException.class, failure.getCause());
+                assertTrue(failure.getCause().getMessage().contains("truncated"), failure.getCause().getMessage());
+            }
+        }
+    }
+
+    private static Future<Void> drain(TcpStream stream) {
+        return then(stream.read(65_536), chunk -> chunk.length == 0 ? Future.completed(null) : drain(stream));
+    }
+
+    @Test
+    void silentClient_isClosedAtTheHandshakeTimeout() throws Exception {
+        TcpServerOptions options = TcpServerOptions.defaults().withTls(TlsFixture.LOCALHOST.serverContext())
+                .withHandshakeTimeout(Duration.ofMillis(300));
+        try (LoopThread server = new LoopThread("tls-server")) {
+            TcpServer echo = server.call(() -> TcpServer.listen(
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), options, EchoTest::echo));
+            long start = System.nanoTime();
+            try (java.net.Socket silent = new java.net.Socket(InetAddress.getLoopbackAddress(),
+                    echo.localAddress().getPort())) {
+                silent.setSoTimeout(10_000);
+                assertEquals(-1, silent.getInputStream().read(), "closed by the server");
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                assertTrue(millis >= 250 && millis < 5_000, "at the handshake timeout: " + millis + " ms");
+                waitFor(() -> server.call(echo::connectionCount) == 0);
+            }
+        }
+    }
+
     private static Future<TcpStream> connect(TcpServer server, String host) {
         return TcpStream.connectTls(server.localAddress(), host, TlsFixture.LOCALHOST.clientContext(), WAIT);
     }
