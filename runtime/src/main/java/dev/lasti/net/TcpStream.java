@@ -43,6 +43,10 @@ import javax.net.ssl.SSLSession;
  *
  * <p><b>Closing.</b> After {@link #close()}, or after an I/O error such as a reset by the peer, pending and
  * later operations fail with {@link StreamClosedException}; its cause is the I/O error, if any.
+ *
+ * <p><b>TLS.</b> A stream from {@link #connectTls} or a TLS {@link TcpServer} works the same way, in
+ * plaintext; {@link #tlsSession()} tells them apart. Its close sends {@code close_notify}, and a peer's
+ * FIN without one fails the read as possibly truncated (see {@code docs/networking.md}).
  */
 public final class TcpStream {
     /** What a write that the kernel took at once returns: done, and immutable, so one serves them all. */
@@ -84,9 +88,6 @@ public final class TcpStream {
         // back until the first is acknowledged, which costs a delayed-ACK timeout (40 ms on Linux).
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         this.key = loop.register(channel, 0, new Ready());
-        if (io.hasBufferedInput() || io.hasOwnOutput()) {
-            updateInterest();
-        }
     }
 
     /** The stream's selector callback; a class rather than a method reference, to learn a new key. */
