@@ -451,9 +451,11 @@ public final class EventLoop implements Executor {
 
     /** Throws the failure a test injected through {@link #injectSelectFailure}, once. */
     private void checkInjectedFailure() throws IOException {
-        IOException injected = injectedSelectFailure.getAndSet(null);
-        if (injected != null) {
-            throw injected;
+        if (injectedSelectFailure.get() != null) { // a plain load per select; the swap only when armed
+            IOException injected = injectedSelectFailure.getAndSet(null);
+            if (injected != null) {
+                throw injected;
+            }
         }
     }
 
