@@ -58,6 +58,30 @@ class TlsTest {
     }
 
     @Test
+    void write_toAPeerThatDoesNotRead_staysPending_untilItReads() throws Exception {
+        java.util.concurrent.CompletableFuture<TcpStream> accepted = new java.util.concurrent.CompletableFuture<>();
+        dev.lasti.Promise<Void> release = new dev.lasti.Promise<>();
+        try (LoopThread server = new LoopThread("tls-server"); LoopThread client = new LoopThread("tls-client")) {
+            TcpServer stalled = server.call(() -> TLS.listen(stream -> {
+                accepted.complete(stream);
+                return then(release, go -> drain(stream));
+            }));
+            int size = 16 << 20;
+            TcpStream stream = client.await(() -> connect(stalled, "localhost"), WAIT);
+            Future<Void> written = client.call(() -> stream.write(new byte[size]));
+            Thread.sleep(500);
+            assertTrue(!client.call(written::isDone), "16 MiB do not fit in the socket buffers of a peer that does not read");
+            accepted.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            server.call(() -> release.complete(null));
+            client.await(() -> written, WAIT); // completes once the peer reads
+            client.call(() -> {
+                stream.close();
+                return null;
+            });
+        }
+    }
+
+    @Test
     void serverClose_sendsCloseNotify_soTheClientSeesACleanEndOfStream() throws Exception {
         try (LoopThread server = new LoopThread("tls-server"); LoopThread client = new LoopThread("tls-client")) {
             TcpServer bye = server.call(() -> TLS.listen(stream -> stream.write("bye".getBytes(US_ASCII))));
