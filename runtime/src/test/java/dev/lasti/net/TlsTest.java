@@ -70,7 +70,8 @@ class TlsTest {
             TcpStream stream = client.await(() -> connect(stalled, "localhost"), WAIT);
             Future<Void> written = client.call(() -> stream.write(new byte[size]));
             Thread.sleep(500);
-            assertTrue(!client.call(written::isDone), "16 MiB do not fit in the socket buffers of a peer that does not read");
+            assertTrue(!client.call(written::isDone),
+                    "16 MiB do not fit in the socket buffers of a peer that does not read");
             accepted.get(10, java.util.concurrent.TimeUnit.SECONDS);
             server.call(() -> release.complete(null));
             client.await(() -> written, WAIT); // completes once the peer reads
