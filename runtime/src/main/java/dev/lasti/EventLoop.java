@@ -21,6 +21,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -49,7 +50,14 @@ public final class EventLoop implements Executor {
     private static final MethodHandle SUSPENDED_COUNT = taskListHandle("suspendedCount",
             MethodType.methodType(int.class, EventLoop.class));
 
-    private final Selector selector;
+    /**
+     * Replaced by {@link #rebuildSelector} when a select fails; volatile because other threads wake it up.
+     */
+    private volatile Selector selector;
+    /** Test seam: a failure that the next select throws, as if the selector had failed. */
+    private final AtomicReference<IOException> injectedSelectFailure = new AtomicReference<>();
+    /** Selects in a row that failed; the loop pauses after the second so a broken selector cannot spin. */
+    private int failedSelects;
     private final TimeSource time;
     private final TimerQueue timers = new TimerQueue();
     /** Callbacks for the next iterations; loop thread only. */
@@ -291,6 +299,13 @@ public final class EventLoop implements Executor {
     public interface IoHandler {
         /** Handles readiness; {@code key.readyOps()} says for what. */
         void ready(SelectionKey key);
+
+        /**
+         * Called on the loop thread when the loop replaced its selector after a failure: {@code key} is the
+         * channel's new key, with the old one's interest and this handler. A handler that keeps its key in a
+         * field must take the new one here; the old key is cancelled. Does nothing by default.
+         */
+        default void rekeyed(SelectionKey key) {}
     }
 
     /**
@@ -334,7 +349,11 @@ public final class EventLoop implements Executor {
 
     /** Logs an exception that escaped a callback; the loop goes on. */
     static void logCallbackFailure(Throwable t) {
-        LOG.log(System.Logger.Level.ERROR, "lasti: exception in a callback", t);
+        try {
+            LOG.log(System.Logger.Level.ERROR, "lasti: exception in a callback", t);
+        } catch (Throwable logFailure) {
+            // Logging can fail too (out of file descriptors, say); that must not end the loop.
+        }
     }
 
     /**
@@ -373,11 +392,13 @@ public final class EventLoop implements Executor {
         try {
             if (timeoutNanos == 0) {
                 if (!selector.keys().isEmpty()) { // no channel, no I/O: skip the syscall (~0.3 us a poll)
+                    checkInjectedFailure();
                     selector.selectNow(this::dispatch);
                 }
                 return;
             }
             mayBlock.set(true);
+            checkInjectedFailure();
             if (!inbox.isEmpty()) { // raced with a submitter that saw mayBlock == false
                 selector.selectNow(this::dispatch);
             } else {
@@ -391,8 +412,56 @@ public final class EventLoop implements Executor {
                 waiting = false;
             }
             mayBlock.set(false);
+            failedSelects = 0;
         } catch (IOException e) {
-            throw new UncheckedIOException("selector failed", e);
+            waiting = false;
+            mayBlock.set(false);
+            rebuildSelector(e);
+        }
+    }
+
+    /**
+     * Recovers from a failed select (one {@code IOException} used to end the loop and every task on it):
+     * moves every registration to a new selector (see {@link SelectorRebuild} for the races) and tells
+     * the handlers their new keys. If the selector keeps failing, the loop pauses a little longer each
+     * time (10 ms doubling up to 1 s) rather than spin.
+     */
+    private void rebuildSelector(IOException cause) {
+        failedSelects++;
+        LOG.log(System.Logger.Level.WARNING, "lasti: select failed; moving every channel to a new selector",
+                cause);
+        List<SelectionKey> moved = new ArrayList<>();
+        try {
+            selector = SelectorRebuild.rebuild(selector, moved);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "lasti: cannot open a new selector; keeping the old one", e);
+        }
+        for (SelectionKey key : moved) {
+            if (key.isValid() && key.attachment() instanceof IoHandler h) {
+                runSafely(() -> h.rekeyed(key));
+            }
+        }
+        if (failedSelects > 1) {
+            pauseAfterFailures();
+        }
+    }
+
+    private void pauseAfterFailures() {
+        long millis = Math.min(1_000, 10L << Math.min(7, failedSelects - 2));
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Throws the failure a test injected through {@link #injectSelectFailure}, once. */
+    private void checkInjectedFailure() throws IOException {
+        if (injectedSelectFailure.get() != null) { // a plain load per select; the swap only when armed
+            IOException injected = injectedSelectFailure.getAndSet(null);
+            if (injected != null) {
+                throw injected;
+            }
         }
     }
 
@@ -490,6 +559,17 @@ public final class EventLoop implements Executor {
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
+    }
+
+    /** Test seam: the next select on this loop throws {@code failure}, as a failing selector would. */
+    void injectSelectFailure(IOException failure) {
+        injectedSelectFailure.set(failure);
+        selector.wakeup();
+    }
+
+    /** Test seam: whether an injected failure has not been thrown yet. */
+    boolean injectedFailurePending() {
+        return injectedSelectFailure.get() != null;
     }
 
     /** Selector wake-ups paid by {@link #execute} so far. */

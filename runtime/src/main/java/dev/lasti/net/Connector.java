@@ -23,17 +23,31 @@ final class Connector {
     private final SocketChannel channel;
     private final InetSocketAddress address;
     private final Duration timeout;
+    private final Opener opener;
     private final Promise<TcpStream> result = new Promise<>();
     private TimerHandle timer;
 
-    private Connector(EventLoop loop, SocketChannel channel, InetSocketAddress address, Duration timeout) {
+    /** Makes the stream of a connected channel: a plain one at once, or a TLS one after its handshake. */
+    @FunctionalInterface
+    interface Opener {
+        Future<TcpStream> open(SocketChannel channel) throws IOException;
+    }
+
+    private Connector(EventLoop loop, SocketChannel channel, InetSocketAddress address, Duration timeout,
+            Opener opener) {
         this.loop = loop;
         this.channel = channel;
         this.address = address;
         this.timeout = timeout;
+        this.opener = opener;
     }
 
     static Future<TcpStream> connect(EventLoop loop, InetSocketAddress address, Duration timeout) {
+        return connect(loop, address, timeout, ch -> Future.completed(new TcpStream(loop, ch)));
+    }
+
+    static Future<TcpStream> connect(EventLoop loop, InetSocketAddress address, Duration timeout,
+            Opener opener) {
         if (address.isUnresolved()) { // SocketChannel.connect would throw an unchecked exception
             return Future.failed(new UnknownHostException(address.getHostString()));
         }
@@ -42,13 +56,13 @@ final class Connector {
             channel = SocketChannel.open();
             channel.configureBlocking(false);
             if (channel.connect(address)) { // loopback may connect at once
-                return Future.completed(new TcpStream(loop, channel));
+                return opener.open(channel);
             }
         } catch (IOException e) {
             closeQuietly(channel);
             return Future.failed(e);
         }
-        Connector c = new Connector(loop, channel, address, timeout);
+        Connector c = new Connector(loop, channel, address, timeout, opener);
         c.start();
         return c.result;
     }
@@ -78,11 +92,19 @@ final class Connector {
             closeQuietly(channel);
             return;
         }
+        Future<TcpStream> opened;
         try {
-            result.complete(new TcpStream(loop, channel));
+            opened = opener.open(channel);
         } catch (IOException e) {
             fail(e);
+            return;
         }
+        result.whenDone(f -> {
+            if (f.isCancelled()) {
+                opened.cancel(); // a TLS handshake still running closes its channel
+            }
+        });
+        opened.whenDone(result::completeWith);
     }
 
     private void fail(IOException e) {

@@ -12,6 +12,9 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSession;
 
 /**
  * A non-blocking TCP connection on an {@link EventLoop}, in the style of Tornado's {@code IOStream}: every
@@ -40,6 +43,10 @@ import java.util.Objects;
  *
  * <p><b>Closing.</b> After {@link #close()}, or after an I/O error such as a reset by the peer, pending and
  * later operations fail with {@link StreamClosedException}; its cause is the I/O error, if any.
+ *
+ * <p><b>TLS.</b> A stream from {@link #connectTls} or a TLS {@link TcpServer} works the same way, in
+ * plaintext; {@link #tlsSession()} tells them apart. Its close sends {@code close_notify}, and a peer's
+ * FIN without one fails the read as possibly truncated (see {@code docs/networking.md}).
  */
 public final class TcpStream {
     /** What a write that the kernel took at once returns: done, and immutable, so one serves them all. */
@@ -47,7 +54,10 @@ public final class TcpStream {
 
     private final EventLoop loop;
     private final SocketChannel channel;
-    private final SelectionKey key;
+    /** The socket itself, or TLS over it: every read and write of stream data goes through it. */
+    private final Transport io;
+    /** Replaced when the loop rebuilds its selector (see {@link Ready#rekeyed}). */
+    private SelectionKey key;
     private final ReadBuffer input = new ReadBuffer();
     private final WriteQueue output = new WriteQueue();
     private ReadRequest pendingRead;
@@ -66,12 +76,31 @@ public final class TcpStream {
      * registered for {@code OP_CONNECT}, that registration is reused and its interest dropped.
      */
     TcpStream(EventLoop loop, SocketChannel channel) throws IOException {
+        this(loop, channel, new Transport.Plain(channel));
+    }
+
+    /** A stream over an established TLS session (see {@link TlsHandshake}). */
+    TcpStream(EventLoop loop, SocketChannel channel, Transport io) throws IOException {
         this.loop = loop;
         this.channel = channel;
+        this.io = io;
         // Requests and responses are often written in two small pieces; Nagle would hold the second one
         // back until the first is acknowledged, which costs a delayed-ACK timeout (40 ms on Linux).
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        this.key = loop.register(channel, 0, this::onReady);
+        this.key = loop.register(channel, 0, new Ready());
+    }
+
+    /** The stream's selector callback; a class rather than a method reference, to learn a new key. */
+    private final class Ready implements EventLoop.IoHandler {
+        @Override
+        public void ready(SelectionKey k) {
+            onReady(k);
+        }
+
+        @Override
+        public void rekeyed(SelectionKey k) {
+            key = k;
+        }
     }
 
     /**
@@ -82,6 +111,27 @@ public final class TcpStream {
      */
     public static Future<TcpStream> connect(InetSocketAddress address, Duration timeout) {
         return Connector.connect(EventLoop.current(), address, timeout);
+    }
+
+    /**
+     * Connects to {@code address} and runs a TLS handshake as a client of {@code context}: {@code hostName}
+     * is sent for SNI and checked against the server's certificate (HTTPS rules). The future fails with
+     * the engine's {@link javax.net.ssl.SSLException} when the handshake fails (a certificate that does
+     * not verify, say), or with a {@link java.net.SocketTimeoutException} when connecting or the
+     * handshake each take longer than {@code timeout}. The stream then reads and writes plaintext.
+     */
+    public static Future<TcpStream> connectTls(
+            InetSocketAddress address, String hostName, SSLContext context, Duration timeout) {
+        Objects.requireNonNull(hostName, "hostName");
+        Objects.requireNonNull(context, "context");
+        return Connector.connect(EventLoop.current(), address, timeout,
+                channel -> TlsHandshake.start(EventLoop.current(), channel,
+                        Tls.clientEngine(context, hostName, address.getPort()), timeout));
+    }
+
+    /** The TLS session of a stream made by {@link #connectTls} or a TLS server; empty for plain TCP. */
+    public Optional<SSLSession> tlsSession() {
+        return io instanceof TlsSession tls ? Optional.of(tls.session()) : Optional.empty();
     }
 
     /**
@@ -136,12 +186,15 @@ public final class TcpStream {
             // buffer: a small write (an echo, a response) then costs no copy, no queue entry and no promise.
             // Only what the kernel does not take is copied and queued.
             try {
-                channel.write(data);
+                io.write(data);
             } catch (IOException e) {
                 closeWith("the connection failed while writing: " + e.getMessage(), e);
                 return Future.failed(closedError());
             }
             if (!data.hasRemaining()) {
+                if (io.hasOwnOutput()) {
+                    updateInterest(); // TLS: the last record waits for OP_WRITE
+                }
                 return WRITTEN;
             }
         }
@@ -161,7 +214,7 @@ public final class TcpStream {
         }
         if (outputShutdown == null) {
             outputShutdown = new Promise<>();
-            if (output.isEmpty()) {
+            if (output.isEmpty() && !io.hasOwnOutput()) {
                 sendFin();
             }
         }
@@ -230,15 +283,22 @@ public final class TcpStream {
 
     /** One read from the socket per readiness event: fair to other connections, and never a busy loop. */
     private void fill() {
+        if (readOnce()) {
+            deliverReads();
+        }
+    }
+
+    /** Reads once into the input buffer; {@code false} if that closed the stream. */
+    private boolean readOnce() {
         try {
-            if (input.fillFrom(channel) < 0) {
+            if (input.fillFrom(io) < 0) {
                 eof = true; // stop reading: the selector would report an EOF channel readable forever
             }
+            return true;
         } catch (IOException e) {
             closeWith("the connection failed while reading: " + e.getMessage(), e);
-            return;
+            return false;
         }
-        deliverReads();
     }
 
     /**
@@ -262,6 +322,9 @@ public final class TcpStream {
                     continue;
                 }
                 if (n == ReadRequest.MORE) {
+                    if (!eof && io.hasBufferedInput() && readOnce()) {
+                        continue; // TLS: decrypted bytes are held that no readiness event will announce
+                    }
                     break;
                 }
                 pendingRead = null;
@@ -283,11 +346,14 @@ public final class TcpStream {
         flushing = true;
         try {
             while (!output.isEmpty() && closedMessage == null) {
-                long n = output.writeTo(channel);
+                long n = output.writeTo(io);
                 output.completeWritten();
                 if (n == 0 && !output.isEmpty()) {
                     break; // the kernel buffer is full: OP_WRITE tells us when there is room again
                 }
+            }
+            if (closedMessage == null) {
+                io.flushOwn(); // TLS: a record left over from the last write, or close_notify
             }
         } catch (IOException e) {
             flushing = false;
@@ -304,8 +370,9 @@ public final class TcpStream {
 
     private void sendFin() {
         try {
-            channel.shutdownOutput();
-            outputShutdown.complete(null);
+            if (io.shutdownOutput()) {
+                outputShutdown.complete(null);
+            } // else TLS: close_notify waits for OP_WRITE, and flush() comes back here
         } catch (IOException e) {
             closeWith("the connection failed while shutting down output: " + e.getMessage(), e);
         }
@@ -324,7 +391,8 @@ public final class TcpStream {
         }
         int current = key.interestOps();
         boolean read = !eof && (pendingRead != null || (current & SelectionKey.OP_READ) != 0);
-        int ops = (read ? SelectionKey.OP_READ : 0) | (output.isEmpty() ? 0 : SelectionKey.OP_WRITE);
+        boolean write = !output.isEmpty() || io.hasOwnOutput();
+        int ops = (read ? SelectionKey.OP_READ : 0) | (write ? SelectionKey.OP_WRITE : 0);
         if (current != ops) {
             key.interestOps(ops);
         }
@@ -338,7 +406,7 @@ public final class TcpStream {
         closedCause = cause;
         key.cancel();
         try {
-            channel.close();
+            io.close(); // TLS: close_notify first, if the kernel takes it at once
         } catch (IOException e) {
             // Nothing left to do for a socket we are discarding; the stream reports itself closed anyway.
         }

@@ -1,0 +1,98 @@
+package dev.lasti.net;
+
+import static java.nio.charset.StandardCharsets.US_ASCII;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The connection limit and the thread rules of {@link TcpServer}. */
+class TcpServerLimitsTest {
+    private static final InetSocketAddress ANY_PORT = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+
+    @Test
+    void maxConnections_pausesAccepting_andResumesWhenOneCloses() throws Exception {
+        try (LoopThread lt = new LoopThread("limit-test")) {
+            TcpServer server = lt.call(() -> TcpServer.listen(ANY_PORT,
+                    TcpServerOptions.defaults().withMaxConnections(2), EchoTest::echo));
+            try (Socket a = connect(server); Socket b = connect(server); Socket c = connect(server)) {
+                assertEquals("a", echo(a, "a"));
+                assertEquals("b", echo(b, "b"));
+                c.setSoTimeout(500);
+                c.getOutputStream().write('c');
+                assertThrows(SocketTimeoutException.class, () -> c.getInputStream().read(),
+                        "the third connection waits in the backlog");
+                assertEquals(2, (int) lt.call(server::connectionCount));
+                a.close();
+                c.setSoTimeout(10_000);
+                assertEquals('c', c.getInputStream().read(), "accepted once another closed");
+                assertEquals("b2", echo(b, "b2"));
+            }
+        }
+    }
+
+    @Test
+    void loopOnlyMethods_offTheLoop_throwAClearIllegalStateException() throws Exception {
+        try (LoopThread lt = new LoopThread("thread-test")) {
+            TcpServer server = lt.call(() -> TcpServer.listen(0, EchoTest::echo));
+            IllegalStateException count = assertThrows(IllegalStateException.class, server::connectionCount);
+            assertTrue(count.getMessage().contains("connectionCount"), count.getMessage());
+            IllegalStateException graceful = assertThrows(IllegalStateException.class,
+                    () -> server.closeGracefully(Duration.ofSeconds(1)));
+            assertTrue(graceful.getMessage().contains("loop thread"), graceful.getMessage());
+            assertEquals(server.localAddress(), lt.call(server::localAddress), "localAddress is fine anywhere");
+            assertThrows(IllegalStateException.class, () -> TcpServer.listen(0, EchoTest::echo),
+                    "listen needs a loop thread");
+            lt.call(() -> {
+                server.close();
+                return null;
+            });
+        }
+    }
+
+    @Test
+    void close_fromAnotherThread_isHandedToTheLoop() throws Exception {
+        try (LoopThread lt = new LoopThread("thread-test")) {
+            TcpServer server = lt.call(() -> TcpServer.listen(0, EchoTest::echo));
+            try (Socket open = connect(server)) {
+                assertEquals("x", echo(open, "x"));
+                server.close(); // not on the loop thread
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (isListening(server)) {
+                    assertTrue(System.nanoTime() < deadline, "the server closed");
+                    Thread.sleep(10);
+                }
+                assertThrows(IOException.class, () -> connect(server), "no longer listening");
+                assertEquals("y", echo(open, "y"), "the open connection goes on");
+            }
+            server.close(); // idempotent from any thread
+        }
+    }
+
+    private static boolean isListening(TcpServer server) {
+        try (Socket s = new Socket()) {
+            s.connect(server.localAddress(), 1_000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Socket connect(TcpServer server) throws IOException {
+        Socket s = new Socket(server.localAddress().getAddress(), server.localAddress().getPort());
+        s.setSoTimeout(10_000);
+        return s;
+    }
+
+    private static String echo(Socket s, String text) throws IOException {
+        s.getOutputStream().write(text.getBytes(US_ASCII));
+        return new String(s.getInputStream().readNBytes(text.length()), US_ASCII);
+    }
+}
