@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.lasti.transformer.ClassTransformer;
 import dev.lasti.transformer.testkit.InMemoryCompiler;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -20,11 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real transformer and the verifier over a package whose rewritten classes share package-private types,
- * fields, methods and constructors with classes that stay as javac wrote them, in both directions (sources
- * in {@code src/test/resources/driver/pp}). A verifier that splits the package over two class loaders rejects
- * this valid code.
+ * fields, methods and constructors with classes that stay as javac wrote them, in both directions. The sources
+ * are the plugin IT's ({@code maven-plugin/src/it/package-private}), so the driver and the real plugin are
+ * checked on the same code. A verifier that splits the package over two class loaders rejects this valid code.
  */
 class PackagePrivateVerifyTest {
+    /** The plugin IT's sources; the tests run in the transformer module's folder, beside maven-plugin. */
+    private static final Path IT_SOURCES = Path.of("../maven-plugin/src/it/package-private/src/main/java/pp");
     private static final List<String> SOURCES = List.of("Shapes", "Helper", "Counter", "Job", "Worker", "Greeting",
             "Polite", "Caller", "Target");
 
@@ -76,9 +77,7 @@ class PackagePrivateVerifyTest {
     static Map<String, byte[]> compile() throws IOException {
         Map<String, String> sources = new LinkedHashMap<>();
         for (String name : SOURCES) {
-            try (InputStream in = PackagePrivateVerifyTest.class.getResourceAsStream("/driver/pp/" + name + ".java")) {
-                sources.put("pp." + name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
+            sources.put("pp." + name, Files.readString(IT_SOURCES.resolve(name + ".java"), StandardCharsets.UTF_8));
         }
         return InMemoryCompiler.compile(sources);
     }
