@@ -87,7 +87,7 @@ class AgentJarIT {
         Path runtimeJar = runtimeJar();
         Path src = work.resolve("module-src");
         Files.createDirectories(src.resolve("demo"));
-        Files.writeString(src.resolve("module-info.java"), "module demo { requires lasti.runtime; }\n");
+        Files.writeString(src.resolve("module-info.java"), "module demo { requires dev.lasti; }\n");
         Files.writeString(src.resolve("demo/Main.java"), String.join("\n",
                 "package demo;",
                 "import static dev.lasti.Await.await;",
