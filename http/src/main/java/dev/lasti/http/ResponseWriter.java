@@ -1,9 +1,24 @@
 package dev.lasti.http;
 
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /** Encodes responses: status line, headers with the server's framing fields, and the body, as one array. */
 final class ResponseWriter {
+    /** RFC 9110 5.6.7 IMF-fixdate; {@code RFC_1123_DATE_TIME} would write a one-digit day. */
+    private static final DateTimeFormatter IMF_FIXDATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    /** The Date value of the current second, formatted once per second and per loop thread. */
+    private static final ThreadLocal<DateCache> DATE = ThreadLocal.withInitial(DateCache::new);
+
+    /** The second a Date value was formatted for, and the value. */
+    private static final class DateCache {
+        long second = -1;
+        String value;
+    }
+
     private ResponseWriter() {}
 
     /**
@@ -18,8 +33,11 @@ final class ResponseWriter {
         // framing fields the server owns, in place of any the handler set.
         StringBuilder out = statusLine(status);
         response.headers().appendAllButFraming(out);
+        if (!response.headers().contains("Date")) {
+            out.append("Date: ").append(date()).append("\r\n");
+        }
         if (!bodyless) {
-            out.append("Content-Length: ").append(response.bodyBytes().length).append("\r\n");
+            out.append("Content-Length: ").append(response.bodyLength()).append("\r\n");
         }
         if (!keepAlive) {
             out.append("Connection: close\r\n");
@@ -28,18 +46,30 @@ final class ResponseWriter {
         }
         out.append("\r\n");
         byte[] head = out.toString().getBytes(StandardCharsets.ISO_8859_1);
-        byte[] body = bodyless || request.method().equals("HEAD") ? new byte[0] : response.bodyBytes();
+        byte[] body = bodyless || request.method().equals("HEAD") ? new byte[0] : response.bodyArray();
         return join(head, body);
     }
 
     /** A refusal: the status, {@code Content-Length: 0} and {@code Connection: close}. */
     static byte[] encodeError(int status) {
-        return statusLine(status).append("Connection: close\r\nContent-Length: 0\r\n\r\n").toString()
+        return statusLine(status).append("Date: ").append(date())
+                .append("\r\nConnection: close\r\nContent-Length: 0\r\n\r\n").toString()
                 .getBytes(StandardCharsets.ISO_8859_1);
     }
 
+    /** Now as an IMF-fixdate, cached for the second. */
+    static String date() {
+        DateCache cache = DATE.get();
+        long second = System.currentTimeMillis() / 1000;
+        if (second != cache.second) {
+            cache.second = second;
+            cache.value = IMF_FIXDATE.format(java.time.Instant.ofEpochSecond(second));
+        }
+        return cache.value;
+    }
+
     private static StringBuilder statusLine(int status) {
-        StringBuilder out = new StringBuilder(128);
+        StringBuilder out = new StringBuilder(160);
         return out.append("HTTP/1.1 ").append(status).append(' ').append(HttpResponse.reason(status)).append("\r\n");
     }
 

@@ -1,0 +1,168 @@
+package dev.lasti.http;
+
+import static dev.lasti.Await.await;
+
+import dev.lasti.Async;
+import dev.lasti.Future;
+import dev.lasti.net.StreamClosedException;
+import dev.lasti.net.TcpStream;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One request after its head: the body, the handler, the response. While the handler runs, the read of
+ * the next request's first byte is already pending: if it reports end of stream or an error, the client
+ * has left and the handler's task is cancelled (Tornado's {@code on_connection_close}); if a byte comes, it
+ * is a pipelined request, served next.
+ */
+final class Exchange {
+    private static final System.Logger LOG = System.getLogger("dev.lasti.http");
+    private static final System.Logger ACCESS = System.getLogger("dev.lasti.http.access");
+
+    private final TcpStream stream;
+    private final HttpServerOptions options;
+    private final RequestHead head;
+    private final HttpConnection connection;
+    private Future<byte[]> nextRequest;
+    private boolean clientLeft;
+
+    Exchange(TcpStream stream, HttpServerOptions options, RequestHead head, HttpConnection connection) {
+        this.stream = stream;
+        this.options = options;
+        this.head = head;
+        this.connection = connection;
+    }
+
+    /** The pending read of the next request's first byte, once {@link #run} has completed. */
+    Future<byte[]> nextRequest() {
+        return nextRequest;
+    }
+
+    /**
+     * Reads the body, runs {@code handler} and writes its response.
+     *
+     * @return whether the connection stays open for another request
+     * @throws HttpError for a request to refuse before its handler runs
+     * @throws StreamClosedException if the client left while the handler ran
+     */
+    @Async
+    Future<Boolean> run(HttpHandler handler) throws HttpError, StreamClosedException {
+        long start = System.nanoTime();
+        int length = bodyLength(head.headers());
+        byte[] body = new byte[0];
+        if (length > 0) {
+            if (!head.isHttp10() && head.headers().hasToken("Expect", "100-continue")) {
+                stream.write(HttpConnection.continueLine()).whenDone(Future::cause); // a failure ends the read too
+            }
+            body = await(stream.readExactly(length).withTimeout(options.bodyTimeout()));
+        }
+        HttpRequest request = new HttpRequest(head, body, stream.remoteAddress());
+        nextRequest = stream.read(1);
+        HttpResponse response = await(respond(handler, request));
+        boolean keepAlive = !connection.isDraining() && keepAlive(request, response);
+        byte[] bytes = ResponseWriter.encode(request, response, keepAlive);
+        await(stream.write(bytes).withTimeout(options.bodyTimeout())); // a failure closes the connection
+        if (options.accessLog()) {
+            long micros = (System.nanoTime() - start) / 1000;
+            ACCESS.log(System.Logger.Level.INFO, () -> stream.remoteAddress() + " \"" + request + "\" "
+                    + response.statusCode() + " " + bytes.length + " " + micros / 1000.0 + "ms");
+        }
+        return Future.completed(keepAlive);
+    }
+
+    /** The handler's response, or the error page's for a failure (500) or a handler timeout (503). */
+    @Async
+    private Future<HttpResponse> respond(HttpHandler handler, HttpRequest request) throws StreamClosedException {
+        Future<HttpResponse> call;
+        try {
+            call = handler.handle(request);
+            if (call == null) {
+                throw new NullPointerException("the handler returned null instead of a future");
+            }
+        } catch (Throwable t) {
+            call = Future.failed(t);
+        }
+        Future<HttpResponse> timed = options.handlerTimeout().isZero() ? call : call.withTimeout(options.handlerTimeout());
+        if (!call.isDone()) {
+            watchForClose(call);
+        }
+        try {
+            HttpResponse response = await(timed);
+            if (response == null) {
+                throw new NullPointerException("the handler's future gave null");
+            }
+            return Future.completed(response);
+        } catch (Throwable t) {
+            if (clientLeft) {
+                throw new StreamClosedException("the client closed the connection while its handler ran");
+            }
+            if (t instanceof TimeoutException && timed != call && call.isCancelled()) {
+                LOG.log(System.Logger.Level.WARNING, "lasti: the handler of " + request + " ran out of time");
+                return Future.completed(errorPage(503, request, null));
+            }
+            LOG.log(System.Logger.Level.ERROR, "lasti: the handler failed on " + request, t);
+            return Future.completed(errorPage(500, request, t));
+        }
+    }
+
+    private void watchForClose(Future<HttpResponse> call) {
+        nextRequest.whenDone(read -> {
+            if (!call.isDone() && (read.cause() != null || read.resultNow().length == 0)) {
+                clientLeft = true;
+                call.cancel();
+            }
+        });
+    }
+
+    /** The options' error page for {@code status}, with that status whatever the page set. */
+    private HttpResponse errorPage(int status, HttpRequest request, Throwable failure) {
+        try {
+            HttpResponse page = options.errorPage().render(status, request, failure);
+            return page == null ? HttpResponse.status(status) : page.withStatus(status);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "lasti: the error page failed for " + status, e);
+            return HttpResponse.status(status);
+        }
+    }
+
+    /** HTTP/1.1 keeps the connection unless either side says close; HTTP/1.0 only if the client asks. */
+    private static boolean keepAlive(HttpRequest request, HttpResponse response) {
+        if (response.headers().hasToken("Connection", "close")) {
+            return false;
+        }
+        return request.version().equals("HTTP/1.0")
+                ? request.headers().hasToken("Connection", "keep-alive")
+                : !request.headers().hasToken("Connection", "close");
+    }
+
+    /**
+     * The body's length from its framing headers (RFC 9112 6.3), after the checks every request gets: an
+     * HTTP/1.1 request needs exactly one {@code Host} (RFC 9112 3.2). Chunked request bodies are not supported.
+     */
+    private int bodyLength(HttpHeaders headers) throws HttpError {
+        if (!head.isHttp10() && headers.all("Host").size() != 1) {
+            throw new HttpError(400, "an HTTP/1.1 request needs exactly one Host header");
+        }
+        List<String> lengths = headers.all("Content-Length");
+        if (headers.contains("Transfer-Encoding")) {
+            if (!lengths.isEmpty()) {
+                throw new HttpError(400, "both Content-Length and Transfer-Encoding");
+            }
+            throw new HttpError(501, "unsupported Transfer-Encoding " + headers.first("Transfer-Encoding").get());
+        }
+        long length = -1;
+        for (String value : lengths) {
+            for (String item : value.split(",", -1)) {
+                String digits = item.strip();
+                if (!digits.matches("[0-9]{1,18}") || (length >= 0 && Long.parseLong(digits) != length)) {
+                    throw new HttpError(400, "invalid Content-Length " + value);
+                }
+                length = Long.parseLong(digits);
+            }
+        }
+        if (length > options.maxBodyBytes()) {
+            throw new HttpError(413, "body of " + length + " bytes over " + options.maxBodyBytes());
+        }
+        return (int) Math.max(length, 0);
+    }
+}
