@@ -96,6 +96,11 @@ final class Exchange {
             if (clientLeft) {
                 throw new StreamClosedException("the client closed the connection while its handler ran");
             }
+            if (t instanceof HttpException e) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "lasti: " + request + ": " + e.status() + " " + e.getMessage());
+                HttpResponse page = errorPage(e.status(), request, e);
+                return Future.completed(e.allow() == null ? page : page.header("Allow", e.allow()));
+            }
             if (t instanceof TimeoutException && timed != call && call.isCancelled()) {
                 LOG.log(System.Logger.Level.WARNING, "lasti: the handler of " + request + " ran out of time");
                 return Future.completed(errorPage(503, request, null));

@@ -3,6 +3,9 @@ package dev.lasti.http;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,14 +19,26 @@ public final class HttpRequest {
     private final HttpHeaders headers;
     private final byte[] body;
     private final InetSocketAddress remoteAddress;
+    private final Map<String, String> pathParameters;
 
     HttpRequest(RequestHead head, byte[] body, InetSocketAddress remoteAddress) {
-        this.method = head.method();
-        this.target = head.target();
-        this.version = head.version();
-        this.headers = head.headers();
+        this(head.method(), head.target(), head.version(), head.headers(), body, remoteAddress, Map.of());
+    }
+
+    private HttpRequest(String method, String target, String version, HttpHeaders headers, byte[] body,
+            InetSocketAddress remoteAddress, Map<String, String> pathParameters) {
+        this.method = method;
+        this.target = target;
+        this.version = version;
+        this.headers = headers;
         this.body = body;
         this.remoteAddress = remoteAddress;
+        this.pathParameters = pathParameters;
+    }
+
+    /** This request with the parameters a {@link Router} pattern matched in its path. */
+    HttpRequest withPathParameters(Map<String, String> parameters) {
+        return new HttpRequest(method, target, version, headers, body, remoteAddress, Map.copyOf(parameters));
     }
 
     /** The method, as sent: {@code GET}, {@code POST}, ... */
@@ -63,14 +78,54 @@ public final class HttpRequest {
 
     /** The first value of query parameter {@code name}, decoded as UTF-8 form data (Tornado's get_argument). */
     public Optional<String> queryParameter(String name) {
-        for (String pair : query().split("&")) {
+        return queryParameters(name).stream().findFirst();
+    }
+
+    /** Every value of query parameter {@code name}, in order ({@code ?tag=a&tag=b}); Tornado's get_arguments. */
+    public List<String> queryParameters(String name) {
+        return formValues(query(), name);
+    }
+
+    /**
+     * The first value of form field {@code name} in an {@code application/x-www-form-urlencoded} body; empty
+     * for any other content type.
+     */
+    public Optional<String> formParameter(String name) {
+        return formParameters(name).stream().findFirst();
+    }
+
+    /** Every value of form field {@code name} in an {@code application/x-www-form-urlencoded} body, in order. */
+    public List<String> formParameters(String name) {
+        String type = headers.first("Content-Type").orElse("");
+        int semicolon = type.indexOf(';');
+        String mediaType = (semicolon < 0 ? type : type.substring(0, semicolon)).strip();
+        if (!mediaType.equalsIgnoreCase("application/x-www-form-urlencoded")) {
+            return List.of();
+        }
+        return formValues(new String(body, StandardCharsets.ISO_8859_1), name);
+    }
+
+    /**
+     * The path segment that parameter {@code name} of the matching {@link Router} pattern stood for,
+     * percent-decoded: for {@code /users/{id}} and {@code /users/7}, {@code pathParameter("id")} is {@code 7}.
+     */
+    public Optional<String> pathParameter(String name) {
+        return Optional.ofNullable(pathParameters.get(name));
+    }
+
+    private static List<String> formValues(String encoded, String name) {
+        List<String> values = new ArrayList<>(1);
+        if (encoded.isEmpty()) {
+            return values;
+        }
+        for (String pair : encoded.split("&")) {
             int eq = pair.indexOf('=');
             String key = decode(eq < 0 ? pair : pair.substring(0, eq));
             if (key.equals(name)) {
-                return Optional.of(eq < 0 ? "" : decode(pair.substring(eq + 1)));
+                values.add(eq < 0 ? "" : decode(pair.substring(eq + 1)));
             }
         }
-        return Optional.empty();
+        return values;
     }
 
     /** {@code HTTP/1.1} or {@code HTTP/1.0}. */
@@ -98,7 +153,7 @@ public final class HttpRequest {
         return remoteAddress;
     }
 
-    private static String decode(String s) {
+    static String decode(String s) {
         try {
             return URLDecoder.decode(s, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {

@@ -23,7 +23,11 @@ final class TestServer implements AutoCloseable {
     private final HttpServer server;
 
     TestServer(HttpServerOptions options) {
-        server = lt.call(() -> HttpServer.bind("127.0.0.1", 0, TestServer::route, options));
+        this(options, TestServer::route);
+    }
+
+    TestServer(HttpServerOptions options, HttpHandler handler) {
+        server = lt.call(() -> HttpServer.bind("127.0.0.1", 0, handler, options));
     }
 
     TestServer() {
