@@ -60,14 +60,55 @@ final class Exchange {
         nextRequest = stream.read(1);
         HttpResponse response = await(respond(handler, request));
         boolean keepAlive = !connection.isDraining() && keepAlive(request, response);
-        byte[] bytes = ResponseWriter.encode(request, response, keepAlive);
-        await(stream.write(bytes).withTimeout(options.bodyTimeout())); // a failure closes the connection
+        long sent;
+        if (response.streamingBody() == null) {
+            byte[] bytes = ResponseWriter.encode(request, response, keepAlive);
+            await(stream.write(bytes).withTimeout(options.bodyTimeout())); // a failure closes the connection
+            sent = bytes.length;
+        } else {
+            sent = -1;
+            keepAlive = await(stream(request, response, keepAlive));
+        }
         if (options.accessLog()) {
             long micros = (System.nanoTime() - start) / 1000;
             ACCESS.log(System.Logger.Level.INFO, () -> stream.remoteAddress() + " \"" + request + "\" "
-                    + response.statusCode() + " " + bytes.length + " " + micros / 1000.0 + "ms");
+                    + response.statusCode() + " " + (sent < 0 ? "streamed" : sent + " bytes") + " "
+                    + micros / 1000.0 + " ms");
         }
         return Future.completed(keepAlive);
+    }
+
+    /**
+     * Sends a response with a {@link StreamingBody}: the head, then the pieces the body writes. Returns
+     * whether the connection stays open: not for an HTTP/1.0 body of unknown length, which the close ends.
+     */
+    @Async
+    private Future<Boolean> stream(HttpRequest request, HttpResponse response, boolean keepAlive) {
+        long length = declaredLength(response);
+        boolean bodyless = ResponseWriter.isBodyless(response.statusCode()) || request.method().equals("HEAD");
+        boolean chunked = length < 0 && !bodyless && !request.version().equals("HTTP/1.0");
+        boolean open = keepAlive && (length >= 0 || chunked || bodyless);
+        byte[] head = ResponseWriter.encodeHead(request, response, open, bodyless ? Math.max(length, -1) : length, chunked);
+        await(stream.write(head).withTimeout(options.bodyTimeout()));
+        if (!bodyless) {
+            BodyStream sink = new BodyStream(stream, chunked, length, options.bodyTimeout());
+            Future<Void> body = response.streamingBody().writeTo(sink);
+            await(body == null ? Future.failed(new NullPointerException("the streaming body returned null")) : body);
+            await(sink.finish());
+        }
+        return Future.completed(open);
+    }
+
+    /** The Content-Length a streaming response declared, or -1. */
+    private static long declaredLength(HttpResponse response) {
+        String value = response.headers().first("Content-Length").orElse(null);
+        if (value == null) {
+            return -1;
+        }
+        if (!value.matches("[0-9]{1,18}")) {
+            throw new IllegalStateException("the response's Content-Length is not a number: " + value);
+        }
+        return Long.parseLong(value);
     }
 
     /** The handler's response, or the error page's for a failure (500) or a handler timeout (503). */

@@ -29,11 +29,18 @@ public final class HttpResponse {
     private final int status;
     private final HttpHeaders headers;
     private final byte[] body;
+    /** A body written while it is sent, or {@code null} for {@link #body}. */
+    private final StreamingBody streaming;
 
     private HttpResponse(int status, HttpHeaders headers, byte[] body) {
+        this(status, headers, body, null);
+    }
+
+    private HttpResponse(int status, HttpHeaders headers, byte[] body, StreamingBody streaming) {
         this.status = status;
         this.headers = headers;
         this.body = body;
+        this.streaming = streaming;
     }
 
     /** A 200 response with {@code text} as a UTF-8 {@code text/plain} body. */
@@ -52,7 +59,7 @@ public final class HttpResponse {
 
     /** A copy with another status code. */
     public HttpResponse withStatus(int status) {
-        return status == this.status ? this : new HttpResponse(checkStatus(status), headers, body);
+        return status == this.status ? this : new HttpResponse(checkStatus(status), headers, body, streaming);
     }
 
     /**
@@ -64,14 +71,14 @@ public final class HttpResponse {
     public HttpResponse header(String name, String value) {
         HttpHeaders h = headers.copy(false);
         h.set(name, value);
-        return new HttpResponse(status, h.frozen(), body);
+        return new HttpResponse(status, h.frozen(), body, streaming);
     }
 
     /** A copy with a value added to header {@code name}, after the ones it has (say, a second Set-Cookie). */
     public HttpResponse addHeader(String name, String value) {
         HttpHeaders h = headers.copy(false);
         h.add(name, value);
-        return new HttpResponse(status, h.frozen(), body);
+        return new HttpResponse(status, h.frozen(), body, streaming);
     }
 
     /** A copy with a UTF-8 text body; sets {@code Content-Type: text/plain; charset=utf-8} unless one is set. */
@@ -83,6 +90,19 @@ public final class HttpResponse {
     /** A copy with these body bytes, copied so that later changes to the array do not reach the response. */
     public HttpResponse body(byte[] bytes) {
         return new HttpResponse(status, headers, bytes.clone());
+    }
+
+    /**
+     * A copy whose body is written by {@code body} while it is sent (see {@link StreamingBody}); a
+     * {@code Content-Length} header set on the response is then the length the body must have.
+     */
+    public HttpResponse body(StreamingBody body) {
+        return new HttpResponse(status, headers, EMPTY, java.util.Objects.requireNonNull(body, "body"));
+    }
+
+    /** The streaming body, or {@code null} if the body is {@link #bodyBytes()}. */
+    public StreamingBody streamingBody() {
+        return streaming;
     }
 
     /** The status code. */

@@ -27,27 +27,48 @@ final class ResponseWriter {
      * have neither a body nor a {@code Content-Length}.
      */
     static byte[] encode(HttpRequest request, HttpResponse response, boolean keepAlive) {
-        int status = response.statusCode();
-        boolean bodyless = status == 204 || status == 304;
+        boolean bodyless = isBodyless(response.statusCode());
+        StringBuilder out = head(request, response, keepAlive, bodyless ? -1 : response.bodyLength(), false);
+        byte[] head = out.toString().getBytes(StandardCharsets.ISO_8859_1);
+        byte[] body = bodyless || request.method().equals("HEAD") ? new byte[0] : response.bodyArray();
+        return join(head, body);
+    }
+
+    /**
+     * The head of a response whose body follows in pieces: {@code Content-Length: length} if it is not
+     * negative, else {@code Transfer-Encoding: chunked} if {@code chunked}, else neither (the body ends with
+     * the connection).
+     */
+    static byte[] encodeHead(HttpRequest request, HttpResponse response, boolean keepAlive, long length,
+            boolean chunked) {
+        return head(request, response, keepAlive, length, chunked).toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** 1xx, 204 and 304 responses have no body (RFC 9110 6.4.1). */
+    static boolean isBodyless(int status) {
+        return status == 204 || status == 304;
+    }
+
+    private static StringBuilder head(HttpRequest request, HttpResponse response, boolean keepAlive, long length,
+            boolean chunked) {
         // The handler's fields as they are (the response object may be shared by many requests), then the
         // framing fields the server owns, in place of any the handler set.
-        StringBuilder out = statusLine(status);
+        StringBuilder out = statusLine(response.statusCode());
         response.headers().appendAllButFraming(out);
         if (!response.headers().contains("Date")) {
             out.append("Date: ").append(date()).append("\r\n");
         }
-        if (!bodyless) {
-            out.append("Content-Length: ").append(response.bodyLength()).append("\r\n");
+        if (length >= 0) {
+            out.append("Content-Length: ").append(length).append("\r\n");
+        } else if (chunked) {
+            out.append("Transfer-Encoding: chunked\r\n");
         }
         if (!keepAlive) {
             out.append("Connection: close\r\n");
         } else if (request.version().equals("HTTP/1.0")) {
             out.append("Connection: keep-alive\r\n");
         }
-        out.append("\r\n");
-        byte[] head = out.toString().getBytes(StandardCharsets.ISO_8859_1);
-        byte[] body = bodyless || request.method().equals("HEAD") ? new byte[0] : response.bodyArray();
-        return join(head, body);
+        return out.append("\r\n");
     }
 
     /** A refusal: the status, {@code Content-Length: 0} and {@code Connection: close}. */
