@@ -48,18 +48,18 @@ final class Exchange {
     @Async
     Future<Boolean> run(HttpHandler handler) throws HttpError, StreamClosedException {
         long start = System.nanoTime();
-        int length = bodyLength(head.headers());
-        byte[] body = new byte[0];
-        if (length > 0) {
-            if (!head.isHttp10() && head.headers().hasToken("Expect", "100-continue")) {
-                stream.write(HttpConnection.continueLine()).whenDone(Future::cause); // a failure ends the read too
-            }
-            body = await(stream.readExactly(length).withTimeout(options.bodyTimeout()));
+        long length = bodyLength(head.headers()); // -1: chunked
+        boolean expectContinue = !head.isHttp10() && head.headers().hasToken("Expect", "100-continue");
+        RequestBody body = new RequestBody(stream, length < 0, Math.max(length, 0), expectContinue, options);
+        HttpRequest bare = new HttpRequest(head, stream.remoteAddress(), body);
+        HttpRequest request = body.isDone() || handler.streamsRequestBody(bare) ? bare
+                : bare.withBody(await(readWhole(body)));
+        if (body.isDone()) {
+            nextRequest = stream.read(1); // while the handler runs: see the class comment
         }
-        HttpRequest request = new HttpRequest(head, body, stream.remoteAddress());
-        nextRequest = stream.read(1);
         HttpResponse response = await(respond(handler, request));
-        boolean keepAlive = !connection.isDraining() && keepAlive(request, response);
+        // A body the streaming handler left unread would be taken for the next request: close instead.
+        boolean keepAlive = !connection.isDraining() && body.isDone() && keepAlive(request, response);
         long sent;
         if (response.streamingBody() == null) {
             byte[] bytes = ResponseWriter.encode(request, response, keepAlive);
@@ -75,7 +75,20 @@ final class Exchange {
                     + response.statusCode() + " " + (sent < 0 ? "streamed" : sent + " bytes") + " "
                     + micros / 1000.0 + " ms");
         }
+        if (nextRequest == null) {
+            nextRequest = stream.read(1);
+        }
         return Future.completed(keepAlive);
+    }
+
+    /** The whole body within the body timeout; a body the server refuses (400, 413) is an HttpError. */
+    @Async
+    private Future<byte[]> readWhole(RequestBody body) throws HttpError {
+        try {
+            return Future.completed(await(body.readAll().withTimeout(options.bodyTimeout())));
+        } catch (HttpException e) {
+            throw new HttpError(e.status(), e.getMessage());
+        }
     }
 
     /**
@@ -124,7 +137,7 @@ final class Exchange {
             call = Future.failed(t);
         }
         Future<HttpResponse> timed = options.handlerTimeout().isZero() ? call : call.withTimeout(options.handlerTimeout());
-        if (!call.isDone()) {
+        if (!call.isDone() && nextRequest != null) { // a streaming handler's body is still being read
             watchForClose(call);
         }
         try {
@@ -183,9 +196,9 @@ final class Exchange {
 
     /**
      * The body's length from its framing headers (RFC 9112 6.3), after the checks every request gets: an
-     * HTTP/1.1 request needs exactly one {@code Host} (RFC 9112 3.2). Chunked request bodies are not supported.
+     * HTTP/1.1 request needs exactly one {@code Host} (RFC 9112 3.2). -1 for a chunked body.
      */
-    private int bodyLength(HttpHeaders headers) throws HttpError {
+    private long bodyLength(HttpHeaders headers) throws HttpError {
         if (!head.isHttp10() && headers.all("Host").size() != 1) {
             throw new HttpError(400, "an HTTP/1.1 request needs exactly one Host header");
         }
@@ -194,7 +207,14 @@ final class Exchange {
             if (!lengths.isEmpty()) {
                 throw new HttpError(400, "both Content-Length and Transfer-Encoding");
             }
-            throw new HttpError(501, "unsupported Transfer-Encoding " + headers.first("Transfer-Encoding").get());
+            if (head.isHttp10()) {
+                throw new HttpError(400, "Transfer-Encoding in an HTTP/1.0 request"); // RFC 9112 6.1
+            }
+            List<String> codings = headers.all("Transfer-Encoding");
+            if (codings.size() != 1 || !codings.get(0).strip().equalsIgnoreCase("chunked")) {
+                throw new HttpError(501, "unsupported Transfer-Encoding " + String.join(", ", codings));
+            }
+            return -1;
         }
         long length = -1;
         for (String value : lengths) {
@@ -209,6 +229,6 @@ final class Exchange {
         if (length > options.maxBodyBytes()) {
             throw new HttpError(413, "body of " + length + " bytes over " + options.maxBodyBytes());
         }
-        return (int) Math.max(length, 0);
+        return Math.max(length, 0);
     }
 }

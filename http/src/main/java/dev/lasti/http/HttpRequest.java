@@ -20,13 +20,19 @@ public final class HttpRequest {
     private final byte[] body;
     private final InetSocketAddress remoteAddress;
     private final Map<String, String> pathParameters;
+    private final RequestBody bodyStream;
 
     HttpRequest(RequestHead head, byte[] body, InetSocketAddress remoteAddress) {
-        this(head.method(), head.target(), head.version(), head.headers(), body, remoteAddress, Map.of());
+        this(head.method(), head.target(), head.version(), head.headers(), body, remoteAddress, Map.of(), null);
+    }
+
+    HttpRequest(RequestHead head, InetSocketAddress remoteAddress, RequestBody bodyStream) {
+        this(head.method(), head.target(), head.version(), head.headers(), new byte[0], remoteAddress, Map.of(),
+                bodyStream);
     }
 
     private HttpRequest(String method, String target, String version, HttpHeaders headers, byte[] body,
-            InetSocketAddress remoteAddress, Map<String, String> pathParameters) {
+            InetSocketAddress remoteAddress, Map<String, String> pathParameters, RequestBody bodyStream) {
         this.method = method;
         this.target = target;
         this.version = version;
@@ -34,11 +40,26 @@ public final class HttpRequest {
         this.body = body;
         this.remoteAddress = remoteAddress;
         this.pathParameters = pathParameters;
+        this.bodyStream = bodyStream;
+    }
+
+    /** This request with its body, read whole. */
+    HttpRequest withBody(byte[] bytes) {
+        return new HttpRequest(method, target, version, headers, bytes, remoteAddress, pathParameters, bodyStream);
+    }
+
+    /**
+     * The body as it arrives, for a {@link HttpHandler#streaming streaming} handler; for the others it is
+     * already read (its {@link RequestBody#read()} gives an empty array) and {@link #body()} has it.
+     */
+    public RequestBody bodyStream() {
+        return bodyStream;
     }
 
     /** This request with the parameters a {@link Router} pattern matched in its path. */
     HttpRequest withPathParameters(Map<String, String> parameters) {
-        return new HttpRequest(method, target, version, headers, body, remoteAddress, Map.copyOf(parameters));
+        return new HttpRequest(method, target, version, headers, body, remoteAddress, Map.copyOf(parameters),
+                bodyStream);
     }
 
     /** The method, as sent: {@code GET}, {@code POST}, ... */
@@ -138,7 +159,7 @@ public final class HttpRequest {
         return headers;
     }
 
-    /** The body bytes; empty without a body. The array is the request's own; do not modify it. */
+    /** The body bytes; empty without a body, and for a streaming handler. The array is the request's own; do not modify it. */
     public byte[] body() {
         return body;
     }

@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A small HTTP/1.1 server on the current event loop (Tornado's {@code HTTPServer}): keep-alive,
- * {@code Content-Length} bodies, size limits and timeouts from {@link HttpServerOptions}. Requests it
- * cannot take get a status and a close: 400 malformed, 413 body too large, 431 headers too large, 501
- * unsupported {@code Transfer-Encoding} (chunked request bodies included), 505 bad version.
+ * An HTTP/1.1 server on the current event loop (Tornado's {@code HTTPServer}): keep-alive and pipelining,
+ * {@code Content-Length} and chunked request bodies (read whole, or streamed by a {@link
+ * HttpHandler#streaming} handler), streaming responses ({@link StreamingBody}), size limits and timeouts
+ * from {@link HttpServerOptions}. Requests it cannot take get a status and a close: 400 malformed (a bare
+ * LF, a missing {@code Host}), 413 body too large, 431 headers too large, 501 a {@code Transfer-Encoding}
+ * other than {@code chunked}, 505 bad version. A failed handler gets a 500 on a connection that stays open.
+ * Route with a {@link Router}.
  *
  * <pre>{@code
  * HttpServer server = HttpServer.bind(8888, request -> hello(request));   // on 127.0.0.1

@@ -87,6 +87,19 @@ public final class Router implements HttpHandler {
         return route("DELETE", pattern, handler);
     }
 
+    /** Asks the handler that will serve {@code request}. */
+    @Override
+    public boolean streamsRequestBody(HttpRequest request) {
+        String[] path = split(request.path());
+        String method = request.method().equals("HEAD") ? "GET" : request.method();
+        for (Route route : routes) {
+            if (route.method.equals(method) && route.match(path) != null) {
+                return route.handler.streamsRequestBody(request);
+            }
+        }
+        return false;
+    }
+
     @Override
     public Future<HttpResponse> handle(HttpRequest request) {
         String[] path = split(request.path());
