@@ -1,5 +1,6 @@
 package dev.lasti.http;
 
+import dev.lasti.EventLoop;
 import dev.lasti.Future;
 import dev.lasti.net.TcpServer;
 import java.net.InetSocketAddress;
@@ -21,14 +22,17 @@ import java.util.Set;
  * HttpServer server = HttpServer.bind(8888, request -> hello(request));   // on 127.0.0.1
  * }</pre>
  *
- * Bind and close it on its loop's thread.
+ * Bind and close it on its loop's thread; {@link #close} and {@link #closeGracefully} throw {@link
+ * IllegalStateException} on any other.
  */
 public final class HttpServer {
+    private final EventLoop loop;
     private final TcpServer tcp;
     /** The connections being served, so a shutdown can close the idle ones at once. */
     private final Set<HttpConnection> connections;
 
-    private HttpServer(TcpServer tcp, Set<HttpConnection> connections) {
+    private HttpServer(EventLoop loop, TcpServer tcp, Set<HttpConnection> connections) {
+        this.loop = loop;
         this.tcp = tcp;
         this.connections = connections;
     }
@@ -56,7 +60,15 @@ public final class HttpServer {
             connections.add(connection);
             return connection.serve().whenDone(done -> connections.remove(connection));
         });
-        return new HttpServer(tcp, connections);
+        return new HttpServer(EventLoop.current(), tcp, connections);
+    }
+
+    /** Closing races with the loop's own use of the connections: loop thread only. */
+    private void checkThread() {
+        if (!loop.isCurrent()) {
+            throw new IllegalStateException("an HttpServer is closed on its loop's thread, not on "
+                    + Thread.currentThread().getName());
+        }
     }
 
     /** The bound address, with the real port. */
@@ -71,6 +83,7 @@ public final class HttpServer {
 
     /** Stops accepting connections; open ones go on. */
     public void close() {
+        checkThread();
         tcp.close();
     }
 
@@ -80,6 +93,7 @@ public final class HttpServer {
      * closed. The future completes when no connection is left.
      */
     public Future<Void> closeGracefully(Duration timeout) {
+        checkThread();
         tcp.close();
         List.copyOf(connections).forEach(HttpConnection::shutdown);
         return tcp.closeGracefully(timeout);

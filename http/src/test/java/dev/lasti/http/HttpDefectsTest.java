@@ -131,6 +131,22 @@ class HttpDefectsTest {
     }
 
     @Test
+    void closingOffTheLoopThread_isRefused() throws Exception {
+        LoopThread lt = new LoopThread("http-thread-check");
+        try {
+            HttpServer server = lt.call(() -> HttpServer.bind(0, TestServer::route));
+            assertThrows(IllegalStateException.class, server::close);
+            assertThrows(IllegalStateException.class, () -> server.closeGracefully(Duration.ofSeconds(1)));
+            lt.call(() -> {
+                server.close();
+                return null;
+            });
+        } finally {
+            lt.close();
+        }
+    }
+
+    @Test
     void repeatedQueryParameters_areAllReachable_andFormBodiesParsed() throws Exception {
         HttpRequest request = new HttpRequest(RequestParser.parse(("POST /s?tag=a&tag=b%20c&x HTTP/1.1\r\nHost: t\r\n"
                 + "Content-Type: application/x-www-form-urlencoded; charset=utf-8\r\n\r\n").getBytes(US_ASCII)),
