@@ -34,6 +34,10 @@ final class HttpConnection {
     private final HttpServerOptions options;
     private final long openedAt;
     private int served;
+    /** The pending read of the next request's first byte; cancelled when the connection ends. */
+    private Future<byte[]> next;
+    /** The request being served, whose read of the next first byte may be pending. */
+    private Exchange current;
     /** True while waiting for the first byte of a request: the connection may be closed without loss. */
     private boolean idle;
     /** Set by {@link #shutdown()}: answer the current request, then close. */
@@ -69,7 +73,7 @@ final class HttpConnection {
         try {
             // The read of each request's first byte starts before the handler of the one before it runs:
             // it is how a client that leaves meanwhile is noticed (see Exchange).
-            Future<byte[]> next = stream.read(1);
+            next = stream.read(1);
             while (!draining) {
                 idle = true;
                 byte[] first = await(next.withTimeout(served == 0 ? remainingHeadTime() : options.idleTimeout()));
@@ -80,6 +84,7 @@ final class HttpConnection {
                 RequestHead head = await(HeadReader.read(stream, first[0], options.maxHeaderBytes())
                         .withTimeout(served == 0 ? remainingHeadTime() : options.headerTimeout()));
                 Exchange exchange = new Exchange(stream, options, head, this);
+                current = exchange;
                 boolean keepAlive = await(exchange.run(handler));
                 served++;
                 if (!keepAlive) {
@@ -102,6 +107,12 @@ final class HttpConnection {
             }
         } finally {
             idle = false;
+            // Reads still pending would fail with the close below, and nobody awaits them: drop them first
+            // (a cancellation is never reported as an unretrieved failure).
+            next.cancel();
+            if (current != null && current.nextRequest() != null) {
+                current.nextRequest().cancel();
+            }
             stream.close();
         }
         return Future.completed(null);
