@@ -42,8 +42,16 @@ class StreamingResponseTest {
         return Future.completed(null);
     }
 
+    @Async
+    static Future<Void> failHalfway(BodySink out) {
+        await(out.write("half"));
+        throw new IllegalStateException("the body's source failed");
+    }
+
     static Future<HttpResponse> route(HttpRequest request) {
         switch (request.path()) {
+            case "/fails":
+                return Future.completed(HttpResponse.status(200).body(StreamingResponseTest::failHalfway));
             case "/chunked":
                 return Future.completed(HttpResponse.status(200).body(StreamingResponseTest::pieces));
             case "/counted":
@@ -66,6 +74,20 @@ class StreamingResponseTest {
             assertTrue(response.endsWith("\r\n\r\n4\r\none,\r\n4\r\ntwo,\r\n5\r\nthree\r\n0\r\n\r\n"), response);
             s.getOutputStream().write("GET / HTTP/1.1\r\nHost: t\r\n\r\n".getBytes(US_ASCII));
             assertTrue(TestServer.readResponse(s.getInputStream()).endsWith("after"));
+        }
+    }
+
+    /** The status line has gone out, so the only honest answer is to close, and at once (not at a timeout). */
+    @Test
+    void anErrorWhileWritingTheResponse_closesTheConnectionAtOnce() throws Exception {
+        try (TestServer server = new TestServer(HttpServerOptions.defaults(), StreamingResponseTest::route);
+                Socket s = server.connect()) {
+            long start = System.nanoTime();
+            s.getOutputStream().write("GET /fails HTTP/1.1\r\nHost: t\r\n\r\n".getBytes(US_ASCII));
+            String response = TestServer.readToClose(s);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(response.endsWith("\r\n\r\n4\r\nhalf\r\n"), "no last chunk: " + response);
+            assertTrue(millis < 3_000, "closed after " + millis + " ms");
         }
     }
 
