@@ -101,7 +101,7 @@ final class Exchange {
         boolean bodyless = ResponseWriter.isBodyless(response.statusCode()) || request.method().equals("HEAD");
         boolean chunked = length < 0 && !bodyless && !request.version().equals("HTTP/1.0");
         boolean open = keepAlive && (length >= 0 || chunked || bodyless);
-        byte[] head = ResponseWriter.encodeHead(request, response, open, bodyless ? Math.max(length, -1) : length, chunked);
+        byte[] head = ResponseWriter.encodeHead(request, response, open, length, chunked);
         await(stream.write(head).withTimeout(options.bodyTimeout()));
         if (!bodyless) {
             BodyStream sink = new BodyStream(stream, chunked, length, options.bodyTimeout());
