@@ -10,4 +10,5 @@ assert new File(app, 'target/my-app-1.0-SNAPSHOT.jar').isFile()
 def pom = new File(app, 'pom.xml').text
 assert pom.contains("<version>${lastiVersion}</version>") : 'the lasti version is the archetype\'s own'
 assert pom.contains('<artifactId>lasti-junit</artifactId>')
+assert pom.contains('<artifactId>lasti-http</artifactId>') : 'App serves HTTP, so the project depends on lasti-http'
 return true

@@ -65,6 +65,19 @@ public final class SlowServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Serves on 127.0.0.1 at {@code port} until the process is interrupted, as the seed's
+     * {@code application.listen(8888)} and {@code IOLoop.current().start()} do; {@code time curl
+     * localhost:8888} from another shell then shows the seed's one second.
+     */
+    public static void serve(int port) {
+        EventLoop.create().runUntilComplete(() -> {
+            HttpServer server = HttpServer.bind(port, SlowServer::hello);
+            System.out.println("slow-server on http://127.0.0.1:" + server.port() + "/ (Ctrl-C stops it)");
+            return new dev.lasti.Promise<Void>(); // never completes
+        });
+    }
+
     /** The address the server listens on. */
     public InetSocketAddress address() {
         return new InetSocketAddress("127.0.0.1", server.port());

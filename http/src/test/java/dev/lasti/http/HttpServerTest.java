@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lasti.net.LoopThread;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -34,7 +33,7 @@ class HttpServerTest {
         try (TestServer server = new TestServer(); Socket s = server.connect()) {
             StringBuilder batch = new StringBuilder();
             for (int i = 0; i < 50; i++) {
-                batch.append("GET /p").append(i).append(" HTTP/1.1\r\n\r\n");
+                batch.append("GET /p").append(i).append(" HTTP/1.1\r\nHost: t\r\n\r\n");
             }
             s.getOutputStream().write(batch.toString().getBytes(US_ASCII));
             for (int i = 0; i < 50; i++) {
@@ -47,7 +46,7 @@ class HttpServerTest {
     void handlerCompletingOnAWorkerThread_isAnsweredFromTheLoop() throws Exception {
         try (TestServer server = new TestServer(); Socket s = server.connect()) {
             for (int i = 0; i < 2; i++) {
-                s.getOutputStream().write("GET /worker HTTP/1.1\r\n\r\n".getBytes(US_ASCII));
+                s.getOutputStream().write("GET /worker HTTP/1.1\r\nHost: t\r\n\r\n".getBytes(US_ASCII));
                 assertTrue(TestServer.readResponse(s.getInputStream()).endsWith("from a worker"));
             }
         }
@@ -61,9 +60,9 @@ class HttpServerTest {
             try (Socket idle = new Socket("127.0.0.1", server.port()); Socket busy = new Socket("127.0.0.1", server.port())) {
                 idle.setSoTimeout(10_000);
                 busy.setSoTimeout(10_000);
-                idle.getOutputStream().write("GET / HTTP/1.1\r\n\r\n".getBytes(US_ASCII));
+                idle.getOutputStream().write("GET / HTTP/1.1\r\nHost: t\r\n\r\n".getBytes(US_ASCII));
                 TestServer.readResponse(idle.getInputStream());
-                busy.getOutputStream().write("GET /slow HTTP/1.1\r\n\r\n".getBytes(US_ASCII));
+                busy.getOutputStream().write("GET /slow HTTP/1.1\r\nHost: t\r\n\r\n".getBytes(US_ASCII));
                 Thread.sleep(200); // the slow request is in its handler now
 
                 long start = System.nanoTime();
@@ -83,7 +82,7 @@ class HttpServerTest {
     @Test
     void connectionClose_isHonoured() throws Exception {
         try (TestServer server = new TestServer()) {
-            String response = server.exchange("GET / HTTP/1.1\r\nConnection: close\r\n\r\n");
+            String response = server.exchange("GET / HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
             assertTrue(response.contains("\r\nConnection: close\r\n"), response);
             assertTrue(response.endsWith("ok GET /"), response);
         }
@@ -108,7 +107,7 @@ class HttpServerTest {
     void contentLengthBody_reachesTheHandler_withExpectContinue() throws Exception {
         try (TestServer server = new TestServer(); Socket s = server.connect()) {
             s.getOutputStream().write(
-                    "POST /echo HTTP/1.1\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n".getBytes(US_ASCII));
+                    "POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n".getBytes(US_ASCII));
             InputStream in = s.getInputStream();
             assertEquals("HTTP/1.1 100 Continue\r\n\r\n", new String(in.readNBytes(25), US_ASCII));
             s.getOutputStream().write("hello".getBytes(US_ASCII));
@@ -120,7 +119,7 @@ class HttpServerTest {
     @Test
     void headRequest_getsHeadersWithoutBody() throws Exception {
         try (TestServer server = new TestServer()) {
-            String response = server.exchange("HEAD /x HTTP/1.1\r\nConnection: close\r\n\r\n");
+            String response = server.exchange("HEAD /x HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
             assertTrue(response.contains("\r\nContent-Length: 10\r\n"), response);
             assertTrue(response.endsWith("\r\n\r\n"), response);
         }
@@ -130,7 +129,7 @@ class HttpServerTest {
     void idleKeepAliveConnection_isClosedByTheIdleTimeout() throws Exception {
         HttpServerOptions options = HttpServerOptions.defaults().withIdleTimeout(Duration.ofMillis(300));
         try (TestServer server = new TestServer(options); Socket s = server.connect()) {
-            s.getOutputStream().write("GET / HTTP/1.1\r\n\r\n".getBytes(US_ASCII));
+            s.getOutputStream().write("GET / HTTP/1.1\r\nHost: t\r\n\r\n".getBytes(US_ASCII));
             TestServer.readResponse(s.getInputStream());
             long start = System.nanoTime();
             assertEquals(-1, s.getInputStream().read(), "closed while idle");
@@ -143,7 +142,7 @@ class HttpServerTest {
     void encoding_leavesAResponseSharedBetweenRequestsUnchanged() throws Exception {
         HttpResponse shared = HttpResponse.ok("same");
         HttpRequest request = new HttpRequest(RequestParser.parse(
-                "GET / HTTP/1.1\r\nConnection: close\r\n\r\n".getBytes(US_ASCII)), new byte[0], null);
+                "GET / HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n".getBytes(US_ASCII)), new byte[0], null);
         String wire = new String(ResponseWriter.encode(request, shared, false), US_ASCII);
         assertTrue(wire.contains("\r\nConnection: close\r\n"), wire);
         assertFalse(shared.headers().contains("Connection"));
@@ -153,7 +152,7 @@ class HttpServerTest {
     @Test
     void absoluteFormTarget_givesThePathAfterTheAuthority() throws Exception {
         HttpRequest request = new HttpRequest(RequestParser.parse(
-                "GET http://example.com/a/b?c=d HTTP/1.1\r\n\r\n".getBytes(US_ASCII)), new byte[0], null);
+                "GET http://example.com/a/b?c=d HTTP/1.1\r\nHost: t\r\n\r\n".getBytes(US_ASCII)), new byte[0], null);
         assertEquals("/a/b", request.path());
         assertEquals("c=d", request.query());
     }

@@ -21,42 +21,42 @@ class HttpBadInputTest {
     @Test
     void malformedRequestLine_gets400() throws Exception {
         assertRefused("GARBAGE\r\n\r\n", 400);
-        assertRefused("GET /a b HTTP/1.1\r\n\r\n", 400);
-        assertRefused("GET /\tHTTP/1.1\r\n\r\n", 400);
+        assertRefused("GET /a b HTTP/1.1\r\nHost: t\r\n\r\n", 400);
+        assertRefused("GET /\tHTTP/1.1\r\nHost: t\r\n\r\n", 400);
     }
 
     @Test
     void malformedHeaders_get400() throws Exception {
         assertRefused("GET / HTTP/1.1\r\nHost : x\r\n\r\n", 400);
         assertRefused("GET / HTTP/1.1\r\nHost: x\r\n folded\r\n\r\n", 400);
-        assertRefused("GET / HTTP/1.1\r\nNoColon\r\n\r\n", 400);
+        assertRefused("GET / HTTP/1.1\r\nHost: t\r\nNoColon\r\n\r\n", 400);
         assertRefused("GET / HTTP/1.1\nHost: x\r\n\r\n", 400);
     }
 
     @Test
     void oversizedHeaders_get431() throws Exception {
-        assertRefused("GET / HTTP/1.1\r\nX-Big: " + "a".repeat(4096) + "\r\n\r\n", 431);
+        assertRefused("GET / HTTP/1.1\r\nHost: t\r\nX-Big: " + "a".repeat(4096) + "\r\n\r\n", 431);
     }
 
     @Test
     void oversizedBody_gets413() throws Exception {
-        assertRefused("POST /echo HTTP/1.1\r\nContent-Length: 100000\r\n\r\n" + "x".repeat(2000), 413);
+        assertRefused("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 100000\r\n\r\n" + "x".repeat(2000), 413);
     }
 
     @Test
     void contentLengthWithTransferEncoding_gets400() throws Exception {
-        assertRefused("POST / HTTP/1.1\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\nhello", 400);
+        assertRefused("POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\nhello", 400);
     }
 
     @Test
     void invalidContentLength_gets400() throws Exception {
-        assertRefused("POST / HTTP/1.1\r\nContent-Length: -1\r\n\r\n", 400);
-        assertRefused("POST / HTTP/1.1\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello", 400);
+        assertRefused("POST / HTTP/1.1\r\nHost: t\r\nContent-Length: -1\r\n\r\n", 400);
+        assertRefused("POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello", 400);
     }
 
     @Test
     void unknownTransferEncoding_gets501() throws Exception {
-        assertRefused("POST / HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n", 501);
+        assertRefused("POST / HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: gzip\r\n\r\n", 501);
     }
 
     @Test
@@ -65,9 +65,17 @@ class HttpBadInputTest {
         assertRefused("GET / HTTP/1.2\r\n\r\n", 505);
     }
 
+    /** The request was read whole, so the connection is still in step: a 500, and the next request served. */
     @Test
-    void handlerFailure_gets500() throws Exception {
-        assertRefused("GET /fail HTTP/1.1\r\n\r\n", 500);
+    void handlerFailure_gets500_andTheConnectionServesTheNextRequest() throws Exception {
+        try (TestServer server = new TestServer(SMALL); Socket s = server.connect()) {
+            s.getOutputStream().write("GET /fail HTTP/1.1\r\nHost: t\r\n\r\n".getBytes(US_ASCII));
+            String failed = TestServer.readResponse(s.getInputStream());
+            assertTrue(failed.startsWith("HTTP/1.1 500 Internal Server Error\r\n"), failed);
+            assertTrue(!failed.contains("Connection: close"), failed);
+            s.getOutputStream().write("GET /after HTTP/1.1\r\nHost: t\r\n\r\n".getBytes(US_ASCII));
+            assertTrue(TestServer.readResponse(s.getInputStream()).endsWith("ok GET /after"));
+        }
     }
 
     @Test
@@ -86,7 +94,7 @@ class HttpBadInputTest {
     void clientStoppingMidBody_isClosedByTheBodyTimeout() throws Exception {
         try (TestServer server = new TestServer(SMALL.withBodyTimeout(Duration.ofMillis(300)));
                 Socket slow = server.connect()) {
-            slow.getOutputStream().write("POST /echo HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc".getBytes(US_ASCII));
+            slow.getOutputStream().write("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 10\r\n\r\nabc".getBytes(US_ASCII));
             assertGoodClientServed(server);
             assertEquals(-1, slow.getInputStream().read(), "closed without a response");
         }
@@ -105,7 +113,7 @@ class HttpBadInputTest {
         try (TestServer server = new TestServer()) {
             for (int i = 0; i < 3; i++) {
                 Socket quitter = server.connect();
-                quitter.getOutputStream().write("GET /big HTTP/1.1\r\n\r\n".getBytes(US_ASCII));
+                quitter.getOutputStream().write("GET /big HTTP/1.1\r\nHost: t\r\n\r\n".getBytes(US_ASCII));
                 InputStream in = quitter.getInputStream();
                 assertTrue(new String(in.readNBytes(15), US_ASCII).startsWith("HTTP/1.1 200"));
                 in.readNBytes(100_000); // part of the 32 MiB body, then leave

@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 
 import dev.lasti.EventLoop;
 import dev.lasti.Future;
-import dev.lasti.net.LoopThread;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +23,11 @@ final class TestServer implements AutoCloseable {
     private final HttpServer server;
 
     TestServer(HttpServerOptions options) {
-        server = lt.call(() -> HttpServer.bind("127.0.0.1", 0, TestServer::route, options));
+        this(options, TestServer::route);
+    }
+
+    TestServer(HttpServerOptions options, HttpHandler handler) {
+        server = lt.call(() -> HttpServer.bind("127.0.0.1", 0, handler, options));
     }
 
     TestServer() {

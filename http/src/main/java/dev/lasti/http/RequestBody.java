@@ -1,0 +1,159 @@
+package dev.lasti.http;
+
+import static dev.lasti.Await.await;
+
+import dev.lasti.Async;
+import dev.lasti.Future;
+import dev.lasti.net.StreamClosedException;
+import dev.lasti.net.TcpStream;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+
+/**
+ * A request body as it arrives, in pieces: {@code Content-Length} or {@code chunked} (decoded; trailer
+ * fields are read, counted against the header limit and dropped, as RFC 9112 7.1.2 allows). The body of a
+ * {@link HttpHandler#streaming streaming} handler's request; the server reads the others whole with the
+ * same code. The first read sends {@code 100 Continue} to a client that waits for it. Loop thread only, one
+ * read at a time.
+ */
+public final class RequestBody {
+    private static final byte[] CRLF = {'\r', '\n'};
+    private static final int PIECE = 64 * 1024;
+    private static final int MAX_SIZE_LINE = 1024;
+
+    private final TcpStream stream;
+    private final boolean chunked;
+    private final HttpServerOptions options;
+    /** Bytes left in the body (Content-Length) or in the current chunk. */
+    private long remaining;
+    private long total;
+    private boolean continueDue;
+    private boolean done;
+
+    RequestBody(TcpStream stream, boolean chunked, long length, boolean expectContinue, HttpServerOptions options) {
+        this.stream = stream;
+        this.chunked = chunked;
+        this.remaining = chunked ? 0 : length;
+        this.options = options;
+        this.continueDue = expectContinue;
+        this.done = !chunked && length == 0;
+    }
+
+    /** Returns {@code true} once the whole body has been read. */
+    public boolean isDone() {
+        return done;
+    }
+
+    /**
+     * The next piece of the body, or an empty array at its end. Each read must arrive within the server's
+     * body timeout. Fails with {@link StreamClosedException} if the client leaves mid-body, and with {@link
+     * HttpException} 400 or 413 for a malformed chunk or a body over the limit.
+     */
+    @Async
+    public Future<byte[]> read() {
+        if (done) {
+            return Future.completed(new byte[0]);
+        }
+        if (continueDue) {
+            continueDue = false;
+            stream.write(HttpConnection.continueLine()).whenDone(Future::cause); // a failure ends the read too
+        }
+        if (chunked && remaining == 0) {
+            remaining = await(chunkSize());
+            if (remaining == 0) {
+                await(trailers());
+                done = true;
+                return Future.completed(new byte[0]);
+            }
+        }
+        byte[] piece = await(timed(stream.read((int) Math.min(remaining, PIECE))));
+        if (piece.length == 0) {
+            return Future.failed(new StreamClosedException("the client closed the connection in the middle of the body"));
+        }
+        remaining -= piece.length;
+        total += piece.length;
+        if (total > options.maxBodyBytes()) {
+            throw new HttpException(413, "body over " + options.maxBodyBytes() + " bytes");
+        }
+        if (remaining == 0) {
+            if (chunked) {
+                byte[] end = await(timed(stream.readExactly(2)));
+                if (end[0] != '\r' || end[1] != '\n') {
+                    throw new HttpException(400, "a chunk does not end in CRLF");
+                }
+            } else {
+                done = true;
+            }
+        }
+        return Future.completed(piece);
+    }
+
+    /** The rest of the body in one array. */
+    @Async
+    public Future<byte[]> readAll() {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        while (!done) {
+            all.writeBytes(await(read()));
+        }
+        return Future.completed(all.toByteArray());
+    }
+
+    /** {@code chunk-size [ chunk-ext ] CRLF}; extensions are ignored. */
+    @Async
+    private Future<Long> chunkSize() {
+        String line = lineText(await(readLine(MAX_SIZE_LINE)));
+        int semicolon = line.indexOf(';');
+        String hex = semicolon < 0 ? line : line.substring(0, semicolon);
+        if (!hex.matches("[0-9A-Fa-f]{1,15}")) {
+            throw new HttpException(400, "malformed chunk size");
+        }
+        return Future.completed(Long.parseLong(hex, 16));
+    }
+
+    /** The trailer section: field lines up to an empty line, within the header limit, then dropped. */
+    @Async
+    private Future<Void> trailers() {
+        int budget = options.maxHeaderBytes();
+        while (true) {
+            byte[] line = await(readLine(budget));
+            budget -= line.length;
+            if (line.length == 2) {
+                return Future.completed(null);
+            }
+            String text = lineText(line);
+            int colon = text.indexOf(':');
+            if (colon <= 0 || !HttpHeaders.isToken(text.substring(0, colon))) {
+                throw new HttpException(400, "malformed trailer field");
+            }
+        }
+    }
+
+    /** One CRLF-ended line of at most {@code max} bytes; a bare LF or a longer line is a 400. */
+    @Async
+    private Future<byte[]> readLine(int max) {
+        byte[] line;
+        try {
+            line = await(timed(stream.readUntil(CRLF, Math.max(max, 2))));
+        } catch (Exception e) { // await declares nothing: the read's checked exceptions arrive here
+            if (e instanceof dev.lasti.net.ReadLimitException) {
+                throw new HttpException(400, "a line of the chunked body is too long");
+            }
+            throw e;
+        }
+        for (int i = 0; i < line.length - 2; i++) {
+            if (line[i] == '\n' || line[i] == '\r') {
+                throw new HttpException(400, "bare CR or LF in the chunked body");
+            }
+        }
+        return Future.completed(line);
+    }
+
+    private <T> Future<T> timed(Future<T> read) {
+        Duration timeout = options.bodyTimeout();
+        return read.withTimeout(timeout);
+    }
+
+    private static String lineText(byte[] line) {
+        return new String(line, 0, line.length - 2, java.nio.charset.StandardCharsets.ISO_8859_1).strip();
+    }
+}

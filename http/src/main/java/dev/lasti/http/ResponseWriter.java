@@ -1,0 +1,103 @@
+package dev.lasti.http;
+
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Encodes responses: status line, headers with the server's framing fields, and the body, as one array. */
+final class ResponseWriter {
+    /** RFC 9110 5.6.7 IMF-fixdate; {@code RFC_1123_DATE_TIME} would write a one-digit day. */
+    private static final DateTimeFormatter IMF_FIXDATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    /** The Date value of the current second, formatted once per second and per loop thread. */
+    private static final ThreadLocal<DateCache> DATE = ThreadLocal.withInitial(DateCache::new);
+
+    /** The second a Date value was formatted for, and the value. */
+    private static final class DateCache {
+        long second = -1;
+        String value;
+    }
+
+    private ResponseWriter() {}
+
+    /**
+     * Encodes {@code response} for {@code request}. Head and body go out in one write, so a small response
+     * is one TCP segment. A HEAD request gets the headers of the full response but no body; 204 and 304
+     * have neither a body nor a {@code Content-Length}.
+     */
+    static byte[] encode(HttpRequest request, HttpResponse response, boolean keepAlive) {
+        boolean bodyless = isBodyless(response.statusCode());
+        StringBuilder out = head(request, response, keepAlive, bodyless ? -1 : response.bodyLength(), false);
+        byte[] head = out.toString().getBytes(StandardCharsets.ISO_8859_1);
+        byte[] body = bodyless || request.method().equals("HEAD") ? new byte[0] : response.bodyArray();
+        return join(head, body);
+    }
+
+    /**
+     * The head of a response whose body follows in pieces: {@code Content-Length: length} if it is not
+     * negative, else {@code Transfer-Encoding: chunked} if {@code chunked}, else neither (the body ends with
+     * the connection).
+     */
+    static byte[] encodeHead(HttpRequest request, HttpResponse response, boolean keepAlive, long length,
+            boolean chunked) {
+        return head(request, response, keepAlive, length, chunked).toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** 1xx, 204 and 304 responses have no body (RFC 9110 6.4.1). */
+    static boolean isBodyless(int status) {
+        return status == 204 || status == 304;
+    }
+
+    private static StringBuilder head(HttpRequest request, HttpResponse response, boolean keepAlive, long length,
+            boolean chunked) {
+        // The handler's fields as they are (the response object may be shared by many requests), then the
+        // framing fields the server owns, in place of any the handler set.
+        StringBuilder out = statusLine(response.statusCode());
+        response.headers().appendAllButFraming(out);
+        if (!response.headers().contains("Date")) {
+            out.append("Date: ").append(date()).append("\r\n");
+        }
+        if (length >= 0) {
+            out.append("Content-Length: ").append(length).append("\r\n");
+        } else if (chunked) {
+            out.append("Transfer-Encoding: chunked\r\n");
+        }
+        if (!keepAlive) {
+            out.append("Connection: close\r\n");
+        } else if (request.version().equals("HTTP/1.0")) {
+            out.append("Connection: keep-alive\r\n");
+        }
+        return out.append("\r\n");
+    }
+
+    /** A refusal: the status, {@code Content-Length: 0} and {@code Connection: close}. */
+    static byte[] encodeError(int status) {
+        return statusLine(status).append("Date: ").append(date())
+                .append("\r\nConnection: close\r\nContent-Length: 0\r\n\r\n").toString()
+                .getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** Now as an IMF-fixdate, cached for the second. */
+    static String date() {
+        DateCache cache = DATE.get();
+        long second = System.currentTimeMillis() / 1000;
+        if (second != cache.second) {
+            cache.second = second;
+            cache.value = IMF_FIXDATE.format(java.time.Instant.ofEpochSecond(second));
+        }
+        return cache.value;
+    }
+
+    private static StringBuilder statusLine(int status) {
+        StringBuilder out = new StringBuilder(160);
+        return out.append("HTTP/1.1 ").append(status).append(' ').append(HttpResponse.reason(status)).append("\r\n");
+    }
+
+    private static byte[] join(byte[] head, byte[] body) {
+        byte[] all = new byte[head.length + body.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(body, 0, all, head.length, body.length);
+        return all;
+    }
+}
