@@ -1,11 +1,11 @@
 /**
  * lasti's runtime: the event loop, futures and tasks that transformed {@code @Async} methods run on, the TCP
- * and HTTP layers over it, and the ABI package that generated code calls. JDK only.
+ * layer over it, and the ABI package that generated code calls. JDK only. The HTTP server is the module
+ * {@code lasti-http} (automatic module {@code dev.lasti.http}).
  */
 module dev.lasti {
     exports dev.lasti;
     exports dev.lasti.net;
-    exports dev.lasti.http;
     // for generated code only, no compatibility promise: frame classes in users' modules must reach it
     exports dev.lasti.internal;
 }

@@ -59,7 +59,7 @@ class ModulePathTest {
         assertFalse(module.isAutomatic(), "a real module-info, not an automatic module");
         Set<String> exported = module.exports().stream().map(ModuleDescriptor.Exports::source)
                 .collect(Collectors.toSet());
-        assertEquals(Set.of("dev.lasti", "dev.lasti.net", "dev.lasti.http", "dev.lasti.internal"), exported);
+        assertEquals(Set.of("dev.lasti", "dev.lasti.net", "dev.lasti.internal"), exported);
         assertTrue(module.exports().stream().noneMatch(ModuleDescriptor.Exports::isQualified));
         assertEquals(Set.of("java.base"), module.requires().stream().map(ModuleDescriptor.Requires::name)
                 .collect(Collectors.toSet()), "JDK only");
