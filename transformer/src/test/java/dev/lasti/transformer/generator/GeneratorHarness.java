@@ -29,6 +29,7 @@ final class GeneratorHarness implements AutoCloseable {
     private static final long PROGRAM_TIMEOUT_SECONDS = 60;
 
     private final ProgramGenerator generator;
+    private final boolean cancel;
     private final Path failureDir;
     private final ExecutorService workers;
     private final ExecutorService runners = Executors.newCachedThreadPool(daemon("lasti-gen-run"));
@@ -40,6 +41,7 @@ final class GeneratorHarness implements AutoCloseable {
 
     GeneratorHarness(Set<Shape> shapes, Path failureDir, int threads) {
         this.generator = new ProgramGenerator(shapes);
+        this.cancel = shapes.contains(Shape.CANCELLATION);
         this.failureDir = failureDir;
         this.workers = Executors.newFixedThreadPool(threads, daemon("lasti-gen-batch"));
     }
@@ -131,7 +133,7 @@ final class GeneratorHarness implements AutoCloseable {
             return List.of(new Finding(p.seed(), Finding.Kind.VERIFY_FAILED, e.toString()));
         }
         var run = runners.submit(() -> {
-            ProgramRunner runner = new ProgramRunner(completer);
+            ProgramRunner runner = new ProgramRunner(completer, cancel);
             List<Finding> found = runner.run(p, program);
             asyncRuns.addAndGet(runner.runs());
             awaits.addAndGet(runner.awaits());

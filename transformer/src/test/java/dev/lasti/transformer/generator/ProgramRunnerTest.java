@@ -44,9 +44,9 @@ class ProgramRunnerTest {
                 }
 
                 public int honest$plain(int a, long b, double c, String d, int depth) {
-                    long x = b + a;
+                    long x = b + s.nowI(a);
                     t.append("x=").append(x).append(';');
-                    return (int) x + depth;
+                    return (int) x + s.nowI(depth);
                 }
 
                 @Async
@@ -59,6 +59,22 @@ class ProgramRunnerTest {
                 public int lying$plain(int a, long b, double c, String d, int depth) {
                     t.append("plain;");
                     return a;
+                }
+
+                public static Future<Integer> e0(Sched s, StringBuilder t, int a, long b, double c, String d, int depth) {
+                    return new Handmade(s, t).honest(a, b, c, d, depth);
+                }
+
+                public static int e0$plain(Sched s, StringBuilder t, int a, long b, double c, String d, int depth) {
+                    return new Handmade(s, t).honest$plain(a, b, c, d, depth);
+                }
+
+                public static Future<Integer> e1(Sched s, StringBuilder t, int a, long b, double c, String d, int depth) {
+                    return new Handmade(s, t).lying(a, b, c, d, depth);
+                }
+
+                public static int e1$plain(Sched s, StringBuilder t, int a, long b, double c, String d, int depth) {
+                    return new Handmade(s, t).lying$plain(a, b, c, d, depth);
                 }
             }
             """;
@@ -91,10 +107,11 @@ class ProgramRunnerTest {
         assertNull(t.error());
         Class<?> type = new BytesClassLoader(t.classes(), ProgramRunnerTest.class.getClassLoader()).loadClass("gen.Handmade");
         Program program = new Program(42, "Handmade",
-                List.of(new Method(new Signature(method, JType.INT, false), new Stmt.Block(List.of()))));
+                List.of(new Method(new Signature(method.equals("honest") ? 0 : 1, method, JType.INT, false, Host.TOP,
+                        Host.Extra.NONE), new Stmt.Block(List.of()), false)));
         ExecutorService completer = Executors.newSingleThreadExecutor();
         try {
-            return new ProgramRunner(completer).run(program, type);
+            return new ProgramRunner(completer, true).run(program, type);
         } finally {
             completer.shutdownNow();
         }
