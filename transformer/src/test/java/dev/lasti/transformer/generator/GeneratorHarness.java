@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class GeneratorHarness implements AutoCloseable {
     /** Programs per javac invocation: large enough to amortise javac's start, small enough to parallelise. */
     static final int BATCH = 50;
+    /** Batches between two progress lines (1,000 programs). */
+    private static final int PROGRESS_EVERY = 20;
     /** A run that takes this long is a hang (a task that never resumes), not a slow program. */
     private static final long PROGRAM_TIMEOUT_SECONDS = 60;
 
@@ -55,9 +57,16 @@ final class GeneratorHarness implements AutoCloseable {
             batches.add(workers.submit(() -> runBatch(from, n)));
         }
         List<Finding> all = new ArrayList<>();
+        long start = System.nanoTime();
+        int done = 0;
         for (var b : batches) {
             try {
                 all.addAll(b.get());
+                if (++done % PROGRESS_EVERY == 0) { // a long run shows how far it got, even if stopped
+                    System.out.printf("generator progress: %d of %d programs, %d findings, %d s, %s%n",
+                            Math.min((long) done * BATCH, count), count, all.size(),
+                            (System.nanoTime() - start) / 1_000_000_000L, totals());
+                }
             } catch (ExecutionException e) {
                 throw new IllegalStateException("a generator batch crashed", e.getCause());
             }

@@ -99,7 +99,7 @@ final class ProgramRunner {
     /** One async run's outcome; {@code escaped} when the call threw instead of returning a future. */
     record Run(Outcome outcome, boolean escaped) {}
 
-    private static Run runAsync(Class<?> program, ProgramGenerator.Signature sig, Object[] args, Sched sched) {
+    static Run runAsync(Class<?> program, ProgramGenerator.Signature sig, Object[] args, Sched sched) {
         StringBuilder trace = new StringBuilder();
         try {
             // The generous threshold keeps the blocked-loop detector quiet while javac batches load the cores.
