@@ -159,6 +159,18 @@ final class GeneratorHarness implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs one program compiled elsewhere (by another JDK's javac): transforms, loads and verifies its classes
+     * from {@code compiled} and runs it; a failing program is written out like a generated one.
+     */
+    List<Finding> runCompiled(Program p, String source, Map<String, byte[]> compiled) throws InterruptedException {
+        List<Finding> mine = runProgram(p, classesOf(p, compiled), new ProgramTransformer());
+        if (!mine.isEmpty()) {
+            writeFailure(p, source, mine);
+        }
+        return mine;
+    }
+
     /** The program's own classes: {@code gen.P7} and its nested {@code gen.P7$Pair}. */
     private static Map<String, byte[]> classesOf(Program p, Map<String, byte[]> compiled) {
         Map<String, byte[]> mine = new java.util.TreeMap<>();
