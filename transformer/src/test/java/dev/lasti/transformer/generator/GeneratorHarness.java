@@ -40,6 +40,7 @@ final class GeneratorHarness implements AutoCloseable {
     private final AtomicLong frameClasses = new AtomicLong();
     private final AtomicLong asyncRuns = new AtomicLong();
     private final AtomicLong awaits = new AtomicLong();
+    private final AtomicLong cancelled = new AtomicLong();
 
     GeneratorHarness(Set<Shape> shapes, Path failureDir, int threads) {
         this.generator = new ProgramGenerator(shapes);
@@ -145,6 +146,7 @@ final class GeneratorHarness implements AutoCloseable {
             ProgramRunner runner = new ProgramRunner(completer, cancel);
             List<Finding> found = runner.run(p, program);
             asyncRuns.addAndGet(runner.runs());
+            cancelled.addAndGet(runner.cancelled());
             awaits.addAndGet(runner.awaits());
             return found;
         });
@@ -201,7 +203,8 @@ final class GeneratorHarness implements AutoCloseable {
 
     /** Frame classes generated, async runs compared and awaits made so far, for the summary line. */
     String totals() {
-        return frameClasses + " frame classes, " + asyncRuns + " async runs, " + awaits + " awaits";
+        return frameClasses + " frame classes, " + asyncRuns + " async runs (" + cancelled
+                + " ended cancelled), " + awaits + " awaits";
     }
 
     @Override

@@ -19,6 +19,8 @@ final class ProgramRunner {
     /** Async runs done and awaits they made, for the summary line that shows real work happened. */
     private long runs;
     private long awaits;
+    /** Cancelled runs whose task ended with the CancellationException (not caught by the program). */
+    private long cancelled;
 
     /** Whether runs are also cancelled at chosen awaits ({@link Shape#CANCELLATION}). */
     private final boolean cancel;
@@ -47,6 +49,10 @@ final class ProgramRunner {
                 Run actual = runAsync(program, sig, args, sched);
                 runs++;
                 awaits += sched.count();
+                if (policy instanceof Sched.CancelAt && actual.outcome().exception() != null
+                        && actual.outcome().exception().endsWith("CancellationException")) {
+                    cancelled++;
+                }
                 String where = name + " under " + policy.describe();
                 if (actual.escaped()) {
                     findings.add(new Finding(p.seed(), Finding.Kind.ESCAPED_SYNCHRONOUSLY, where
@@ -86,6 +92,10 @@ final class ProgramRunner {
             }
         }
         return out;
+    }
+
+    long cancelled() {
+        return cancelled;
     }
 
     long runs() {
