@@ -1,6 +1,7 @@
 package dev.lasti.transformer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lasti.Future;
 import dev.lasti.transformer.fixtures.Basics;
@@ -28,6 +29,7 @@ class DifferentialTest {
     Stream<DynamicTest> everyFixtureMatchesItsPlainTwinUnderEverySchedule() throws Exception {
         List<DynamicTest> tests = new ArrayList<>();
         for (String fixture : FIXTURES) {
+            int before = tests.size();
             Class<?> type = LOADER.loadClass("dev.lasti.transformer.fixtures." + fixture);
             Method[] methods = type.getDeclaredMethods();
             Arrays.sort(methods, Comparator.comparing(Method::getName));
@@ -39,9 +41,18 @@ class DifferentialTest {
                 Method plain = type.getMethod(async.getName() + "_plain");
                 tests.add(DynamicTest.dynamicTest(fixture + "." + async.getName(), () -> check(async, plain)));
             }
+            assertTrue(tests.size() > before, fixture + " yields no case: is its selection rule still right?");
         }
+        assertTrue(tests.size() >= MIN_CASES, "only " + tests.size() + " fixture cases, expected at least "
+                + MIN_CASES + ": a change to the selection rule or the fixtures dropped cases");
         return tests.stream();
     }
+
+    /**
+     * The cases the fixtures hold today; a test that found none would pass silently, so fewer fails. Raise
+     * it when adding cases.
+     */
+    static final int MIN_CASES = 37;
 
     private static final List<String> FIXTURES = List.of("Basics", "Loops", "Stacks", "Exceptions", "Switches", "Members", "Harder");
 

@@ -2,6 +2,7 @@ package dev.lasti.transformer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.lasti.transformer.fixtures.Stacks;
 import dev.lasti.transformer.testkit.TransformingClassLoader;
@@ -20,7 +21,8 @@ import org.objectweb.asm.util.TraceClassVisitor;
 
 /**
  * Golden snapshots of transformed code, normalised (no constant-pool indices). Run with
- * {@code -Dlasti.updateGolden=true} to rewrite them after an intended change. The walkthrough document embeds
+ * {@code -Dlasti.updateGolden=true} to rewrite them after an intended change; that run fails on purpose
+ * ("snapshots rewritten, review the diff"), so only a run without it can pass. The walkthrough document embeds
  * its listings between markers, so it fails here when it no longer matches the transformer's output.
  * Snapshots are taken with JDK 17; JDK 25's javac emits the same code for these samples, and its javap
  * differs only in indentation, which the comparison ignores.
@@ -45,8 +47,7 @@ class GoldenTest {
             updated = replaceSection(updated, section.getKey(), section.getValue());
         }
         if (UPDATE) {
-            Files.writeString(DOC, updated);
-            return;
+            rewrite(DOC, updated);
         }
         // javap of newer JDKs indents deeper: compare the listings without their indentation
         assertEquals(unindented(updated), unindented(doc),
@@ -60,11 +61,20 @@ class GoldenTest {
         String text = textify(t.classBytes(), "newWithAwaitedArguments");
         Path file = GOLDEN.resolve("Stacks.newWithAwaitedArguments.txt");
         if (UPDATE) {
-            Files.createDirectories(GOLDEN);
-            Files.writeString(file, text);
-            return;
+            rewrite(file, text);
         }
         assertEquals(Files.readString(file), text, file + " is stale: rerun with -Dlasti.updateGolden=true");
+    }
+
+    /**
+     * Update mode: writes {@code content} to {@code file}, then fails, so a run with
+     * {@code -Dlasti.updateGolden=true} can never pass as if the snapshots had matched.
+     */
+    static void rewrite(Path file, String content) throws IOException {
+        boolean changed = !Files.exists(file) || !Files.readString(file).equals(content);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, content);
+        fail("snapshots rewritten, review the diff: " + file + (changed ? " changed" : " was already current"));
     }
 
     private static String unindented(String text) {

@@ -4,9 +4,7 @@ import java.util.Random;
 
 /** Arguments for a generated method's entry call, derived from the program seed. */
 final class Args {
-    /** Parameter types of every generated instance method, matching {@link ProgramGenerator#PARAMS}. */
-    static final Class<?>[] TYPES = {int.class, long.class, double.class, String.class, int.class};
-    /** Parameter types of a generated static method: the schedule and the trace come first. */
+    /** Parameter types of every entry: the schedule and the trace, then {@link ProgramGenerator#PARAMS}. */
     static final Class<?>[] STATIC_TYPES =
             {Sched.class, StringBuilder.class, int.class, long.class, double.class, String.class, int.class};
 
@@ -15,21 +13,14 @@ final class Args {
 
     private Args() {}
 
-    /**
-     * Invokes generated method {@code name} (or its twin) of {@code program}: static methods get the
-     * schedule and the trace as arguments, instance methods get them through a fresh instance.
-     */
-    static Object invoke(Class<?> program, String name, boolean isStatic, Sched sched, StringBuilder trace,
-                         Object[] args) throws ReflectiveOperationException {
-        if (isStatic) {
-            Object[] all = new Object[args.length + 2];
-            all[0] = sched;
-            all[1] = trace;
-            System.arraycopy(args, 0, all, 2, args.length);
-            return program.getMethod(name, STATIC_TYPES).invoke(null, all);
-        }
-        Object target = program.getConstructor(Sched.class, StringBuilder.class).newInstance(sched, trace);
-        return program.getMethod(name, TYPES).invoke(target, args);
+    /** Invokes the static entry {@code name} (an async entry or its twin) of {@code program}. */
+    static Object invoke(Class<?> program, String name, Sched sched, StringBuilder trace, Object[] args)
+            throws ReflectiveOperationException {
+        Object[] all = new Object[args.length + 2];
+        all[0] = sched;
+        all[1] = trace;
+        System.arraycopy(args, 0, all, 2, args.length);
+        return program.getMethod(name, STATIC_TYPES).invoke(null, all);
     }
 
     static Object[] forSeed(long seed, int method) {

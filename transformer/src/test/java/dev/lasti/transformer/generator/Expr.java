@@ -29,23 +29,31 @@ sealed interface Expr {
         }
     }
 
-    /** {@code await(s.next(value))}; in the twin just {@code value}. The schedule decides if it suspends. */
+    /**
+     * {@code await(s.next(value))}; in the twin {@code s.nowI(value)} (by type), which is {@code value} but
+     * counts the await, so the twin throws where a cancelled run is cancelled. The schedule decides if it
+     * suspends. The twin's calls are typed, not generic: nested generic calls cost javac's inference dearly.
+     */
     record Await(JType type, Expr value) implements Expr {
         @Override
         public String render(Mode mode) {
             return mode == Mode.ASYNC
                     ? "await(s.next(" + value.render(mode) + "))"
-                    : "(" + value.render(mode) + ")";
+                    : "s.now" + type.code + "(" + value.render(mode) + ")";
         }
     }
 
-    /** {@code await(s.stage(value))}: the {@code CompletionStage} overload of await; the twin is {@code value}. */
-    record AwaitStage(JType type, Expr value) implements Expr {
+    /**
+     * {@code await(s.stage(value))}: the {@code CompletionStage} overload of await, completed as the schedule
+     * says, or {@code await(s.stageElsewhere(value))}, always completed on another thread. The twin is
+     * {@code s.nowI(value)} (by type).
+     */
+    record AwaitStage(JType type, Expr value, boolean elsewhere) implements Expr {
         @Override
         public String render(Mode mode) {
             return mode == Mode.ASYNC
-                    ? "await(s.stage(" + value.render(mode) + "))"
-                    : "(" + value.render(mode) + ")";
+                    ? "await(s." + (elsewhere ? "stageElsewhere(" : "stage(") + value.render(mode) + "))"
+                    : "s.now" + type.code + "(" + value.render(mode) + ")";
         }
     }
 
@@ -56,13 +64,14 @@ sealed interface Expr {
             String m = '"' + message + '"';
             return mode == Mode.ASYNC
                     ? "await(s.<" + type.boxed + ">fail(" + m + "))"
-                    : "Sched.<" + type.boxed + ">raise(" + m + ")";
+                    : "s.<" + type.boxed + ">raise(" + m + ")";
         }
     }
 
     /**
-     * A nested async call, {@code await(m2(args))}; the twin calls {@code m2$plain(args)}. The generator
-     * guards it with {@code depth > 0} so recursion is bounded.
+     * A nested async call, {@code await(m2(args))} or through the callee's entry {@code await(P7.e2(args))};
+     * the twin calls {@code m2$plain(args)} or {@code P7.e2$plain(args)}. The generator guards it with
+     * {@code depth > 0} so recursion is bounded.
      */
     record CallAsync(JType type, String method, List<Expr> args) implements Expr {
         @Override

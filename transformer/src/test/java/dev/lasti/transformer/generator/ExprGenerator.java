@@ -35,8 +35,10 @@ final class ExprGenerator {
         int r = sc.rnd.nextInt(100);
         if (r < 25) {
             Expr value = gen(type, depth - 1);
-            return sc.on(Shape.COMPLETION_STAGES) && sc.chance(15) ? new Expr.AwaitStage(type, value)
-                    : new Await(type, value);
+            if (sc.on(Shape.COMPLETION_STAGES) && sc.chance(15)) {
+                return new Expr.AwaitStage(type, value, sc.on(Shape.STAGES_ELSEWHERE) && sc.chance(40));
+            }
+            return new Await(type, value);
         }
         if (r < 33) {
             return leaf(type);
@@ -106,16 +108,18 @@ final class ExprGenerator {
             return null;
         }
         sc.callBudget--;
+        sc.callsAsync = true;
         ProgramGenerator.Signature callee = fits.get(sc.rnd.nextInt(fits.size()));
+        boolean direct = callee.callableDirectlyFrom(sc.self);
         List<Expr> args = new ArrayList<>();
-        if (callee.isStatic()) {
+        if (!direct || callee.isStatic()) {
             args.add(new Lit(JType.STRING, "s"));
             args.add(TRACE);
         }
         args.addAll(List.of(gen(JType.INT, depth - 1), gen(JType.LONG, depth - 1),
                 gen(JType.DOUBLE, depth - 1), gen(JType.STRING, depth - 1), new Lit(JType.INT, "(depth - 1)")));
-        return new Expr.Cond(type, new Lit(JType.BOOLEAN, "(depth > 0)"),
-                new Expr.CallAsync(type, callee.name(), args), lit(type));
+        String method = direct ? callee.name() : sc.className + "." + callee.entry();
+        return new Expr.Cond(type, new Lit(JType.BOOLEAN, "(depth > 0)"), new Expr.CallAsync(type, method, args), lit(type));
     }
 
     private Expr switchExpr(JType type, int depth) {

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * <p>The fixed seed set always runs. More programs (add {@code -Dtest='GeneratedProgramsTest#propertyMode*'} to skip
  * the fixed set): {@code -Dlasti.generator.count=100000
  * -Dlasti.generator.seed=123}. Reproduce one: {@code -Dlasti.generator.count=1 -Dlasti.generator.seed=<seed>}.
- * Switch shapes off: {@code -Dlasti.generator.off=FINALLY,NEW_PAIR}.
+ * Switch shapes off: {@code -Dlasti.generator.off=FINALLY,NEW_PAIR}. Batches run on two threads, or on
+ * {@code -Dlasti.generator.threads=N}.
  */
 class GeneratedProgramsTest {
     /** Seeds 0..FIXED-1 run in every build. */
@@ -46,7 +47,8 @@ class GeneratedProgramsTest {
         long start = System.nanoTime();
         List<Finding> findings;
         String totals;
-        try (GeneratorHarness harness = new GeneratorHarness(shapes, FAILURES, 2)) {
+        int threads = Integer.getInteger("lasti.generator.threads", 2);
+        try (GeneratorHarness harness = new GeneratorHarness(shapes, FAILURES, threads)) {
             findings = harness.run(first, count);
             totals = harness.totals();
         }

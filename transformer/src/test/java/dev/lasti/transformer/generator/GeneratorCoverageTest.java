@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Checks that the fixed seed set really contains every shape the brief asks for, by looking for each
- * shape's text in the generated async code. A generator change that loses a shape fails here, not silently.
+ * shape's text in the generated async code (and, for hosts and signatures, in the whole unit). A generator change that loses a shape fails here, not silently.
  */
 class GeneratorCoverageTest {
     /** Shape name to a pattern that only that shape produces in the async rendering. */
@@ -61,8 +61,59 @@ class GeneratorCoverageTest {
         shape("early return", "\\n {12,}return Future\\.completed\\(");
     }
 
+    /** Shape name to a pattern that only that shape produces in the whole unit: hosts and signatures. */
+    private static final Map<String, Pattern> HOSTS = new LinkedHashMap<>();
+
+    static {
+        host("static nested class", "\\n    static final class N\\d+ \\{");
+        host("inner class", "\\n    final class I\\d+ \\{");
+        host("local class", "\\n        final class L\\d+ \\{");
+        host("anonymous class", "return new Task<\\w+>\\(\\) \\{\\n\\s+@Async");
+        host("async lambda", "static Task<\\w+> f\\d+\\(Sched s, StringBuilder t\\) \\{\\n\\s+return \\(a, b, c, d, depth\\) ->\\n");
+        host("method reference to an @Async method", "Task<\\w+> f = new P\\d+\\(s, t\\)::");
+        host("interface default method", "@Async\\n\\s+default ");
+        host("interface static method", "interface S\\d+ \\{\\n\\n\\s+@Async\\n\\s+static ");
+        host("enum method", "enum E\\d+ \\{\\n        ONE, TWO;\\n\\n\\s+@Async");
+        host("enum constant body method", "ONE \\{\\n\\n\\s+@Async\\n\\s+@Override ");
+        host("record method", "record R\\d+\\(Sched s, StringBuilder t\\) \\{\\n\\n\\s+@Async");
+        host("package-private top-level class", "\\nfinal class P\\d+\\$Q\\d+ \\{");
+        host("generic method", "@Async\\n\\s+[a-z ]*<V extends CharSequence> Future<");
+        host("varargs method", "@Async\\n[^\\n]*, int\\.\\.\\. more\\)");
+        host("$ in a method name", "@Async\\n\\s+[a-z ]*Future<\\w+> (m\\d+\\$q|\\$\\d+m)\\(");
+        host("call through an entry", "await\\(P\\d+\\.e\\d+\\(s, t, ");
+        host("await on a stage completed on another thread", "await\\(s\\.stageElsewhere\\(");
+    }
+
     private static void shape(String name, String regex) {
         SHAPES.put(name, Pattern.compile(regex));
+    }
+
+    private static void host(String name, String regex) {
+        HOSTS.put(name, Pattern.compile(regex));
+    }
+
+    @Test
+    void fixedSeedSet_containsEveryHostAndSignatureShape_inAtLeastTenPrograms() {
+        ProgramGenerator generator = new ProgramGenerator(EnumSet.allOf(Shape.class));
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        HOSTS.keySet().forEach(k -> counts.put(k, 0));
+        counts.put("overloaded @Async method", 0);
+        counts.put("method whose runs are cancelled", 0);
+        for (long seed = 0; seed < GeneratedProgramsTest.FIXED; seed++) {
+            Program p = generator.generate(seed);
+            String unit = ProgramWriter.render(p);
+            HOSTS.forEach((name, pattern) -> {
+                if (pattern.matcher(unit).find()) {
+                    counts.merge(name, 1, Integer::sum);
+                }
+            });
+            long names = p.methods().stream().map(m -> m.signature().name()).distinct().count();
+            counts.merge("overloaded @Async method", names < p.methods().size() ? 1 : 0, Integer::sum);
+            boolean cancelled = p.methods().stream().anyMatch(m -> !m.callsAsync());
+            counts.merge("method whose runs are cancelled", cancelled ? 1 : 0, Integer::sum);
+        }
+        counts.forEach((name, n) -> assertTrue(n >= 10, "only " + n + " of " + GeneratedProgramsTest.FIXED
+                + " programs contain " + name + "; all counts: " + counts));
     }
 
     @Test

@@ -25,10 +25,13 @@ import java.util.concurrent.atomic.AtomicLong;
 final class GeneratorHarness implements AutoCloseable {
     /** Programs per javac invocation: large enough to amortise javac's start, small enough to parallelise. */
     static final int BATCH = 50;
+    /** Batches between two progress lines (1,000 programs). */
+    private static final int PROGRESS_EVERY = 20;
     /** A run that takes this long is a hang (a task that never resumes), not a slow program. */
     private static final long PROGRAM_TIMEOUT_SECONDS = 60;
 
     private final ProgramGenerator generator;
+    private final boolean cancel;
     private final Path failureDir;
     private final ExecutorService workers;
     private final ExecutorService runners = Executors.newCachedThreadPool(daemon("lasti-gen-run"));
@@ -37,9 +40,11 @@ final class GeneratorHarness implements AutoCloseable {
     private final AtomicLong frameClasses = new AtomicLong();
     private final AtomicLong asyncRuns = new AtomicLong();
     private final AtomicLong awaits = new AtomicLong();
+    private final AtomicLong cancelled = new AtomicLong();
 
     GeneratorHarness(Set<Shape> shapes, Path failureDir, int threads) {
         this.generator = new ProgramGenerator(shapes);
+        this.cancel = shapes.contains(Shape.CANCELLATION);
         this.failureDir = failureDir;
         this.workers = Executors.newFixedThreadPool(threads, daemon("lasti-gen-batch"));
     }
@@ -53,9 +58,16 @@ final class GeneratorHarness implements AutoCloseable {
             batches.add(workers.submit(() -> runBatch(from, n)));
         }
         List<Finding> all = new ArrayList<>();
+        long start = System.nanoTime();
+        int done = 0;
         for (var b : batches) {
             try {
                 all.addAll(b.get());
+                if (++done % PROGRESS_EVERY == 0) { // a long run shows how far it got, even if stopped
+                    System.out.printf("generator progress: %d of %d programs, %d findings, %d s, %s%n",
+                            Math.min((long) done * BATCH, count), count, all.size(),
+                            (System.nanoTime() - start) / 1_000_000_000L, totals());
+                }
             } catch (ExecutionException e) {
                 throw new IllegalStateException("a generator batch crashed", e.getCause());
             }
@@ -131,9 +143,10 @@ final class GeneratorHarness implements AutoCloseable {
             return List.of(new Finding(p.seed(), Finding.Kind.VERIFY_FAILED, e.toString()));
         }
         var run = runners.submit(() -> {
-            ProgramRunner runner = new ProgramRunner(completer);
+            ProgramRunner runner = new ProgramRunner(completer, cancel);
             List<Finding> found = runner.run(p, program);
             asyncRuns.addAndGet(runner.runs());
+            cancelled.addAndGet(runner.cancelled());
             awaits.addAndGet(runner.awaits());
             return found;
         });
@@ -146,6 +159,18 @@ final class GeneratorHarness implements AutoCloseable {
         } catch (ExecutionException e) {
             return List.of(new Finding(p.seed(), Finding.Kind.MISMATCH, "the harness crashed: " + e.getCause()));
         }
+    }
+
+    /**
+     * Runs one program compiled elsewhere (by another JDK's javac): transforms, loads and verifies its classes
+     * from {@code compiled} and runs it; a failing program is written out like a generated one.
+     */
+    List<Finding> runCompiled(Program p, String source, Map<String, byte[]> compiled) throws InterruptedException {
+        List<Finding> mine = runProgram(p, classesOf(p, compiled), new ProgramTransformer());
+        if (!mine.isEmpty()) {
+            writeFailure(p, source, mine);
+        }
+        return mine;
     }
 
     /** The program's own classes: {@code gen.P7} and its nested {@code gen.P7$Pair}. */
@@ -178,7 +203,8 @@ final class GeneratorHarness implements AutoCloseable {
 
     /** Frame classes generated, async runs compared and awaits made so far, for the summary line. */
     String totals() {
-        return frameClasses + " frame classes, " + asyncRuns + " async runs, " + awaits + " awaits";
+        return frameClasses + " frame classes, " + asyncRuns + " async runs (" + cancelled
+                + " ended cancelled), " + awaits + " awaits";
     }
 
     @Override

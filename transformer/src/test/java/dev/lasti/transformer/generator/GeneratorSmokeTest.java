@@ -36,7 +36,8 @@ class GeneratorSmokeTest {
         for (ProgramGenerator.Program p : programs) {
             Class<?> c = loader.loadClass(p.qualifiedName());
             for (int i = 0; i < p.methods().size(); i++) {
-                Outcome o = Outcome.plain(c, p.methods().get(i).signature(), Args.forSeed(p.seed(), i));
+                Outcome o = Outcome.plain(c, p.methods().get(i).signature(), Args.forSeed(p.seed(), i),
+                        Sched.plainFor(new Sched.AllDone()));
                 threw += o.exception() != null ? 1 : 0;
                 methods++;
             }

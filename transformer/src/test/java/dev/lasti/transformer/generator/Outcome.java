@@ -21,12 +21,12 @@ record Outcome(String value, String exception, String message, String trace) {
         return new Outcome(null, t.getClass().getName(), t.getMessage(), trace.toString());
     }
 
-    /** Runs the plain twin {@code name$plain} (on a fresh instance unless it is static). */
-    static Outcome plain(Class<?> program, ProgramGenerator.Signature method, Object[] args)
+    /** Runs the plain twin through its entry {@code e<i>$plain}, with a schedule that only counts awaits. */
+    static Outcome plain(Class<?> program, ProgramGenerator.Signature method, Object[] args, Sched sched)
             throws ReflectiveOperationException {
         StringBuilder trace = new StringBuilder();
         try {
-            return returned(Args.invoke(program, method.name() + "$plain", method.isStatic(), null, trace, args), trace);
+            return returned(Args.invoke(program, method.entry() + "$plain", sched, trace, args), trace);
         } catch (InvocationTargetException e) {
             return threw(e.getCause(), trace);
         }

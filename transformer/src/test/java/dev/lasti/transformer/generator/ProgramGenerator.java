@@ -1,6 +1,8 @@
 package dev.lasti.transformer.generator;
 
+import dev.lasti.transformer.generator.Expr.Lit;
 import dev.lasti.transformer.generator.Expr.Var;
+import dev.lasti.transformer.generator.Host.Extra;
 import dev.lasti.transformer.generator.Stmt.Block;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +11,8 @@ import java.util.Set;
 
 /**
  * Generates one random program per seed: a class {@code gen.P<seed>} with a few {@code @Async} methods and
- * their plain twins. The same seed and shapes always give the same source.
+ * their plain twins, each in a {@link Host} of its own, each reached through a static entry. The same seed
+ * and shapes always give the same source.
  */
 final class ProgramGenerator {
     /**
@@ -18,15 +21,51 @@ final class ProgramGenerator {
      */
     static final String PARAMS = "int a, long b, double c, String d, int depth";
 
-    /** The name, return type and kind of a generated method, all that a caller needs. */
-    record Signature(String name, JType returns, boolean isStatic) {
+    /**
+     * The name, return type, kind and place of a generated method, all that a caller needs.
+     *
+     * @param index the method's position: its entry is {@code e<index>}
+     */
+    record Signature(int index, String name, JType returns, boolean isStatic, Host host, Extra extra) {
+        /** The declared parameters, as the host's method declares them. */
         String params() {
-            return (isStatic ? "Sched s, StringBuilder t, " : "") + PARAMS;
+            return (host.takesScheduleAndTrace(isStatic) ? "Sched s, StringBuilder t, " : "")
+                    + (extra == Extra.GENERIC ? "V v, " : "") + PARAMS + (extra == Extra.VARARGS ? ", int... more" : "");
+        }
+
+        /** The arguments an entry passes, from its own parameters of the same names. */
+        String arguments() {
+            return (host.takesScheduleAndTrace(isStatic) ? "s, t, " : "") + (extra == Extra.GENERIC ? "d, " : "")
+                    + "a, b, c, d, depth" + (extra == Extra.VARARGS ? ", a, 3" : "");
+        }
+
+        String typeParameters() {
+            return extra == Extra.GENERIC ? "<V extends CharSequence> " : "";
+        }
+
+        /** The static entry in the program's class: {@code e<index>}, and {@code e<index>$plain} for the twin. */
+        String entry() {
+            return "e" + index;
+        }
+
+        /** The body lives in the program's class, so it calls that class's members directly. */
+        boolean inTopClass() {
+            return host == Host.TOP || host == Host.METHOD_REF;
+        }
+
+        /** Whether {@code caller} may call this by name, with the plain parameter list, instead of via its entry. */
+        boolean callableDirectlyFrom(Signature caller) {
+            return inTopClass() && extra == Extra.NONE && caller.inTopClass() && (isStatic || !caller.isStatic);
         }
     }
 
-    /** One generated method: its signature and its body, rendered twice by {@link ProgramWriter}. */
-    record Method(Signature signature, Block body) {}
+    /**
+     * One generated method: its signature and its body, rendered twice by {@link ProgramWriter}.
+     *
+     * @param callsAsync whether the body awaits another generated method (cancelling such a run would cancel
+     *     two tasks, whose {@code finally} blocks a twin cannot order, so those runs are not cancelled)
+     */
+    record Method(Signature signature, Block body, boolean callsAsync) {}
 
     /** A generated program: the class {@code gen.<className>} with its methods, callees first. */
     record Program(long seed, String className, List<Method> methods) {
@@ -43,30 +82,69 @@ final class ProgramGenerator {
 
     Program generate(long seed) {
         Random rnd = new Random(seed);
+        String className = "P" + Long.toUnsignedString(seed);
         int count = 2 + rnd.nextInt(3);
         List<Method> methods = new ArrayList<>();
         List<Signature> callees = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            JType returns = JType.RETURNS[rnd.nextInt(JType.RETURNS.length)];
-            Signature sig = new Signature("m" + i, returns, shapes.contains(Shape.STATIC_METHODS) && rnd.nextInt(3) == 0);
-            List<Signature> visible = new ArrayList<>();
-            for (Signature callee : callees) {
-                if (callee.isStatic() || !sig.isStatic()) { // a static method has no receiver to call with
-                    visible.add(callee);
-                }
-            }
+            Signature sig = signature(rnd, i, callees);
+            List<Signature> visible = new ArrayList<>(callees); // each callable by name or through its entry
             if (shapes.contains(Shape.NESTED_CALLS)) {
                 visible.add(sig); // recursion, bounded by the depth parameter
             }
-            methods.add(new Method(sig, body(rnd, visible, sig)));
+            Scope sc = new Scope(rnd, shapes, shapes.contains(Shape.NESTED_CALLS) ? visible : List.of(),
+                    sig.returns(), 8 + rnd.nextInt(14), className, sig);
+            Block body = body(sc, sig);
+            methods.add(new Method(sig, body, sc.callsAsync));
             callees.add(sig);
         }
-        return new Program(seed, "P" + Long.toUnsignedString(seed), methods);
+        return new Program(seed, className, methods);
     }
 
-    private Block body(Random rnd, List<Signature> callees, Signature sig) {
-        Scope sc = new Scope(rnd, shapes, shapes.contains(Shape.NESTED_CALLS) ? callees : List.of(),
-                sig.returns(), 8 + rnd.nextInt(14));
+    /** A host, a kind, extra parameters and a name for method {@code i}. */
+    private Signature signature(Random rnd, int i, List<Signature> earlier) {
+        JType returns = JType.RETURNS[rnd.nextInt(JType.RETURNS.length)];
+        Host host = rnd.nextInt(100) < 40 ? Host.TOP : Host.values()[1 + rnd.nextInt(Host.values().length - 1)];
+        if (host.shape != null && !shapes.contains(host.shape)) {
+            host = Host.TOP;
+        }
+        boolean canBeStatic = host == Host.TOP || host == Host.OTHER_TOP;
+        boolean isStatic = canBeStatic && shapes.contains(Shape.STATIC_METHODS) && rnd.nextInt(3) == 0;
+        Extra extra = Extra.NONE;
+        int r = rnd.nextInt(100);
+        if (host.freeSignature() && r < 15 && shapes.contains(Shape.GENERIC_METHODS)) {
+            extra = Extra.GENERIC;
+        } else if (host.freeSignature() && r < 30 && shapes.contains(Shape.VARARGS_METHODS)) {
+            extra = Extra.VARARGS;
+        }
+        return new Signature(i, name(rnd, i, host, extra, earlier), returns, isStatic, host, extra);
+    }
+
+    /**
+     * {@code m<i>}, or for a method of the program's class sometimes an overload of an earlier one (same name,
+     * other extra parameters) or a name with {@code $} in it. Never {@code m<j>$<digits>}: frame classes of
+     * overloads are numbered that way (see the generator's report on issue 10's frame-name defect).
+     */
+    private String name(Random rnd, int i, Host host, Extra extra, List<Signature> earlier) {
+        if (host != Host.TOP || !shapes.contains(Shape.OVERLOADS_AND_DOLLARS)) {
+            return "m" + i;
+        }
+        int r = rnd.nextInt(100);
+        if (r < 40 && extra != Extra.NONE) {
+            for (Signature e : earlier) {
+                if (e.host() == Host.TOP && earlier.stream().noneMatch(o -> o.name().equals(e.name())
+                        && o.extra() == extra)) {
+                    return e.name(); // an overload: no method of that name has these parameters yet
+                }
+            }
+        }
+        if (r < 55) {
+            return rnd.nextBoolean() ? "m" + i + "$q" : "$" + i + "m";
+        }
+        return "m" + i;
+    }
+
+    private Block body(Scope sc, Signature sig) {
         sc.declare(JType.INT, "a", true);
         sc.declare(JType.LONG, "b", true);
         sc.declare(JType.DOUBLE, "c", true);
@@ -74,6 +152,7 @@ final class ProgramGenerator {
         sc.declare(JType.INT, "depth", false);
         List<Stmt> body = new ArrayList<>();
         body.add(new Stmt.Trace(sig.name(), new Var(JType.INT, "depth")));
+        body.addAll(extraTraces(sig.extra(), "x"));
         if (shapes.contains(Shape.ARRAYS)) {
             body.add(new Stmt.Decl(JType.INT_ARRAY, "ia", new Expr.Lit(JType.INT_ARRAY, "new int[] {a, 1, 2, 3}")));
             body.add(new Stmt.Decl(JType.LONG_ARRAY, "la", new Expr.Lit(JType.LONG_ARRAY, "new long[] {b, 5L, 6L, 7L}")));
@@ -84,8 +163,18 @@ final class ProgramGenerator {
         while (sc.budget > 0) {
             body.addAll(gen.block(0, 6).body());
         }
+        body.addAll(extraTraces(sig.extra(), "y")); // the extra parameter is live across every await
         body.add(new Stmt.Trace("end", ExprGenerator.standalone(new Var(JType.INT, "a"))));
         body.add(new Stmt.Return(gen.expressions().gen(sig.returns(), 2)));
         return new Block(body);
+    }
+
+    /** Traces of the generic or varargs parameter, so it is used (and so saved) across the awaits. */
+    private static List<Stmt> extraTraces(Extra extra, String label) {
+        return switch (extra) {
+            case NONE -> List.of();
+            case GENERIC -> List.of(new Stmt.Trace("v" + label, new Lit(JType.STRING, "v.length() + \":\" + v")));
+            case VARARGS -> List.of(new Stmt.Trace("va" + label, new Lit(JType.STRING, "more.length + \":\" + more[1]")));
+        };
     }
 }

@@ -19,24 +19,40 @@ final class ProgramRunner {
     /** Async runs done and awaits they made, for the summary line that shows real work happened. */
     private long runs;
     private long awaits;
+    /** Cancelled runs whose task ended with the CancellationException (not caught by the program). */
+    private long cancelled;
 
-    /** @param completer the "other thread" that completes futures for the other-thread and random schedules */
-    ProgramRunner(Executor completer) {
+    /** Whether runs are also cancelled at chosen awaits ({@link Shape#CANCELLATION}). */
+    private final boolean cancel;
+
+    /**
+     * @param completer the "other thread" that completes futures for the other-thread and random schedules
+     * @param cancel whether to add the {@link Sched.CancelAt} schedules
+     */
+    ProgramRunner(Executor completer, boolean cancel) {
         this.completer = completer;
+        this.cancel = cancel;
     }
 
     List<Finding> run(Program p, Class<?> program) throws ReflectiveOperationException {
         List<Finding> findings = new ArrayList<>();
         for (int i = 0; i < p.methods().size(); i++) {
-            ProgramGenerator.Signature sig = p.methods().get(i).signature();
+            ProgramGenerator.Method method = p.methods().get(i);
+            ProgramGenerator.Signature sig = method.signature();
             String name = sig.name();
             Object[] args = Args.forSeed(p.seed(), i);
-            Outcome expected = Outcome.plain(program, sig, args);
-            for (Sched.Policy policy : schedules(program, sig, args, p.seed() * 7 + i)) {
-                Sched sched = new Sched(policy);
+            Outcome uncancelled = Outcome.plain(program, sig, args, Sched.plainFor(new Sched.AllDone()));
+            for (Sched.Policy policy : schedules(program, method, args, p.seed() * 7 + i)) {
+                Outcome expected = policy instanceof Sched.CancelAt
+                        ? Outcome.plain(program, sig, args, Sched.plainFor(policy)) : uncancelled;
+                Sched sched = new Sched(policy, completer);
                 Run actual = runAsync(program, sig, args, sched);
                 runs++;
                 awaits += sched.count();
+                if (policy instanceof Sched.CancelAt && actual.outcome().exception() != null
+                        && actual.outcome().exception().endsWith("CancellationException")) {
+                    cancelled++;
+                }
                 String where = name + " under " + policy.describe();
                 if (actual.escaped()) {
                     findings.add(new Finding(p.seed(), Finding.Kind.ESCAPED_SYNCHRONOUSLY, where
@@ -55,22 +71,31 @@ final class ProgramRunner {
 
     /**
      * All done, all suspended, other thread, suspend only at a few await ordinals spread over the run (the
-     * count comes from an all-done run, which takes the same path), and one seeded random mix.
+     * count comes from an all-done run, which takes the same path), one seeded random mix, and a cancellation
+     * at a seeded await and at the last one.
      */
-    private List<Sched.Policy> schedules(Class<?> program, ProgramGenerator.Signature sig, Object[] args, long seed)
-            throws ReflectiveOperationException {
-        Sched probe = new Sched(new Sched.AllDone());
-        runAsync(program, sig, args, probe);
+    private List<Sched.Policy> schedules(Class<?> program, ProgramGenerator.Method method, Object[] args, long seed) {
+        Sched probe = new Sched(new Sched.AllDone(), completer);
+        runAsync(program, method.signature(), args, probe);
         int awaits = probe.count();
         List<Sched.Policy> out = new ArrayList<>(List.of(new Sched.AllDone(), new Sched.AllSuspend(),
-                new Sched.OtherThread(completer)));
+                new Sched.OtherThread()));
         for (int k : new TreeSet<>(List.of(1, 2, (awaits + 1) / 2, awaits))) {
             if (k >= 1 && k <= awaits) {
                 out.add(new Sched.SuspendAt(k));
             }
         }
-        out.add(new Sched.Seeded(seed, completer));
+        out.add(new Sched.Seeded(seed));
+        if (cancel && awaits > 0 && !method.callsAsync()) {
+            for (int k : new TreeSet<>(List.of(1 + new java.util.Random(seed).nextInt(awaits), awaits))) {
+                out.add(new Sched.CancelAt(k));
+            }
+        }
         return out;
+    }
+
+    long cancelled() {
+        return cancelled;
     }
 
     long runs() {
@@ -84,12 +109,16 @@ final class ProgramRunner {
     /** One async run's outcome; {@code escaped} when the call threw instead of returning a future. */
     record Run(Outcome outcome, boolean escaped) {}
 
-    private static Run runAsync(Class<?> program, ProgramGenerator.Signature sig, Object[] args, Sched sched) {
+    static Run runAsync(Class<?> program, ProgramGenerator.Signature sig, Object[] args, Sched sched) {
         StringBuilder trace = new StringBuilder();
         try {
             // The generous threshold keeps the blocked-loop detector quiet while javac batches load the cores.
             EventLoop loop = EventLoop.builder().blockedThreshold(Duration.ofSeconds(30)).build();
-            Object value = loop.runUntilComplete(() -> call(program, sig, sched, trace, args));
+            Object value = loop.runUntilComplete(() -> {
+                Future<Object> task = call(program, sig, sched, trace, args);
+                sched.started(task); // a CancelAt run cancels it once this returns to the loop
+                return task;
+            });
             return new Run(Outcome.returned(value, trace), false);
         } catch (Escaped e) {
             return new Run(Outcome.threw(e.getCause(), trace), true);
@@ -102,7 +131,7 @@ final class ProgramRunner {
     private static Future<Object> call(Class<?> program, ProgramGenerator.Signature sig, Sched sched,
                                        StringBuilder trace, Object[] args) {
         try {
-            return (Future<Object>) Args.invoke(program, sig.name(), sig.isStatic(), sched, trace, args);
+            return (Future<Object>) Args.invoke(program, sig.entry(), sched, trace, args);
         } catch (InvocationTargetException e) {
             throw new Escaped(e.getCause());
         } catch (ReflectiveOperationException e) {

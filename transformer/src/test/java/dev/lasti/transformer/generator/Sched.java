@@ -4,14 +4,16 @@ import dev.lasti.EventLoop;
 import dev.lasti.Future;
 import dev.lasti.Promise;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
 /**
  * The futures a generated async method awaits, completed the way a {@link Policy} says. Generated code
- * writes {@code await(s.next(v))}; its plain twin writes {@code v}. One instance serves one run, on its loop
- * thread, and counts the awaits so a policy can suspend at a chosen one.
+ * writes {@code await(s.next(v))}; its plain twin writes {@code s.nowI(v)} (by type), which only counts, so a twin knows
+ * which await a {@link CancelAt} run cancels. One instance serves one run, on its loop thread, and counts the
+ * awaits so a policy can suspend (or cancel) at a chosen one.
  *
  * <p>Why not the shared {@code dev.lasti.transformer.testkit.Schedule}: that one keeps its mode and counters
  * in static fields behind one lock, so only one run at a time can use it, and the generator runs programs on
@@ -39,7 +41,7 @@ public final class Sched {
     }
 
     /** Every future completes on another thread; the task must resume on its own loop. */
-    record OtherThread(Executor completer) implements Policy {
+    record OtherThread() implements Policy {
         public String describe() {
             return "otherThread";
         }
@@ -53,20 +55,55 @@ public final class Sched {
     }
 
     /** Each await is done, suspends through the loop, or completes on another thread, by a seeded coin. */
-    record Seeded(long seed, Executor completer) implements Policy {
+    record Seeded(long seed) implements Policy {
         public String describe() {
             return "random(" + seed + ")";
         }
     }
 
+    /**
+     * The {@code k}-th await (1-based) gets a future that never completes, and the task is cancelled while it
+     * waits there; the others are done already. The twin throws {@code CancellationException} at that await.
+     */
+    record CancelAt(int k) implements Policy {
+        public String describe() {
+            return "cancelAt(" + k + ")";
+        }
+    }
+
+    /** The plain twin's schedule: nothing to wait for, but a {@link CancelAt} await still throws. */
+    record Plain(int cancelAt) implements Policy {
+        public String describe() {
+            return "plain";
+        }
+    }
+
+    /** The message of the {@code CancellationException} that a cancelled task gets at its await. */
+    static final String CANCELLED = "task cancelled";
+
     private final Policy policy;
     private final Random random;
+    /** Completes {@link #stageElsewhere} stages under every policy, and futures under the other-thread ones. */
+    private final Executor other;
     /** Awaits started so far in this run, so {@code SuspendAt(k)} sees 1, 2, 3, ... */
     private int count;
+    /** The task that a {@link CancelAt} run cancels, set by {@link #started} before the loop runs on. */
+    private Future<?> task;
 
-    Sched(Policy policy) {
+    Sched(Policy policy, Executor other) {
         this.policy = policy;
+        this.other = other;
         this.random = policy instanceof Seeded s ? new Random(s.seed()) : null;
+    }
+
+    /** The twin's schedule for a run of {@code policy}: it cancels where that policy cancels. */
+    static Sched plainFor(Policy policy) {
+        return new Sched(new Plain(policy instanceof CancelAt c ? c.k() : 0), Runnable::run);
+    }
+
+    /** Tells a {@link CancelAt} run which task to cancel: the future the entry call returned. */
+    void started(Future<?> task) {
+        this.task = task;
     }
 
     /** A future for {@code value}, done or pending as the policy says. */
@@ -89,14 +126,104 @@ public final class Sched {
         return stage;
     }
 
+    /**
+     * A {@link CompletionStage} that another thread completes, whatever the policy (except at a cancelled
+     * await): the task resumes from a foreign thread even in an otherwise all-done run.
+     */
+    public <T> CompletionStage<T> stageElsewhere(T value) {
+        CompletableFuture<T> stage = new CompletableFuture<>();
+        if (!cancelHere()) {
+            other.execute(() -> stage.complete(value));
+        }
+        return stage;
+    }
+
+    /*
+     * What await(s.next(v)) and the stage awaits mean in the plain twin: v, counted, so that the twin throws
+     * at the await a CancelAt run cancels. One method per JType code; see Expr.Await for why not generic.
+     */
+
+    public int nowI(int v) {
+        countInTwin();
+        return v;
+    }
+
+    public long nowJ(long v) {
+        countInTwin();
+        return v;
+    }
+
+    public double nowD(double v) {
+        countInTwin();
+        return v;
+    }
+
+    public float nowF(float v) {
+        countInTwin();
+        return v;
+    }
+
+    public boolean nowZ(boolean v) {
+        countInTwin();
+        return v;
+    }
+
+    public byte nowB(byte v) {
+        countInTwin();
+        return v;
+    }
+
+    public short nowS(short v) {
+        countInTwin();
+        return v;
+    }
+
+    public char nowC(char v) {
+        countInTwin();
+        return v;
+    }
+
+    public String nowT(String v) {
+        countInTwin();
+        return v;
+    }
+
+    public int[] nowIA(int[] v) {
+        countInTwin();
+        return v;
+    }
+
+    public long[] nowJA(long[] v) {
+        countInTwin();
+        return v;
+    }
+
     /** What {@code await(s.fail(message))} means in the plain twin: throw right here. */
-    public static <T> T raise(String message) {
+    public <T> T raise(String message) {
+        countInTwin();
         throw new GenException(message);
     }
 
     /** Awaits started so far; lets a test pick meaningful {@code SuspendAt} points. */
     int count() {
         return count;
+    }
+
+    private void countInTwin() {
+        count++;
+        if (policy instanceof Plain p && count == p.cancelAt()) {
+            throw new CancellationException(CANCELLED);
+        }
+    }
+
+    /** Counts one await; true if this is the await a {@link CancelAt} run cancels (then it queues the cancel). */
+    private boolean cancelHere() {
+        count++;
+        if (policy instanceof CancelAt c && count == c.k()) {
+            EventLoop.current().execute(() -> task.cancel());
+            return true;
+        }
+        return false;
     }
 
     private <T> Future<T> deliver(T value, Throwable error) {
@@ -107,25 +234,27 @@ public final class Sched {
 
     /** Runs {@code complete} now, from the loop's queue, or on the other thread, as the policy says. */
     private void schedule(Runnable complete) {
-        count++;
+        if (cancelHere()) {
+            return; // never completes: the cancellation must end this await
+        }
         // Java 17 has no pattern switch; the chain is exhaustive over the sealed Policy.
-        if (policy instanceof AllDone) {
+        if (policy instanceof AllDone || policy instanceof CancelAt || policy instanceof Plain) {
             complete.run();
         } else if (policy instanceof AllSuspend) {
             EventLoop.current().execute(complete);
-        } else if (policy instanceof OtherThread o) {
-            o.completer().execute(complete);
+        } else if (policy instanceof OtherThread) {
+            other.execute(complete);
         } else if (policy instanceof SuspendAt at) {
             if (count == at.k()) {
                 EventLoop.current().execute(complete);
             } else {
                 complete.run();
             }
-        } else if (policy instanceof Seeded s) {
+        } else if (policy instanceof Seeded) {
             switch (random.nextInt(3)) {
                 case 0 -> complete.run();
                 case 1 -> EventLoop.current().execute(complete);
-                default -> s.completer().execute(complete);
+                default -> other.execute(complete);
             }
         }
     }

@@ -40,9 +40,18 @@ final class Scope {
     int budget;
     /** Nested async call sites still allowed; they sit outside loops to keep run time bounded. */
     int callBudget = 3;
+    /** Set once the body awaits another generated method. */
+    boolean callsAsync;
+    /** The program's class name, which qualifies calls through entries. */
+    final String className;
+    /** The method being written, which decides how it calls others. */
+    final ProgramGenerator.Signature self;
     private int names;
 
-    Scope(Random rnd, Set<Shape> shapes, List<ProgramGenerator.Signature> callees, JType returns, int budget) {
+    Scope(Random rnd, Set<Shape> shapes, List<ProgramGenerator.Signature> callees, JType returns, int budget,
+          String className, ProgramGenerator.Signature self) {
+        this.className = className;
+        this.self = self;
         this.rnd = rnd;
         this.shapes = shapes;
         this.callees = callees;

@@ -42,7 +42,29 @@ enum Shape {
     /** int/long arrays, element stores and compound element stores with awaits. */
     ARRAYS,
     /** Integer division and remainder that may throw {@link ArithmeticException}. */
-    DIVISION;
+    DIVISION,
+    /** {@code await(CompletionStage)} on stages that another thread completes under every schedule. */
+    STAGES_ELSEWHERE,
+    /** Methods in static nested, inner, local and anonymous classes. */
+    NESTED_CLASSES,
+    /** Async lambdas ({@code Task} implemented by a lambda that awaits). */
+    LAMBDAS,
+    /** Bound method references to {@code @Async} methods. */
+    METHOD_REFS,
+    /** Interface default and static {@code @Async} methods. */
+    INTERFACE_MEMBERS,
+    /** {@code @Async} methods of enums, of an enum constant's body, and of records. */
+    ENUM_AND_RECORD_MEMBERS,
+    /** A second, package-private top-level class in the package, using the first one's package-private members. */
+    OTHER_TOP_CLASSES,
+    /** Generic {@code @Async} methods: a type variable bounded by {@code CharSequence} live across awaits. */
+    GENERIC_METHODS,
+    /** Varargs {@code @Async} methods. */
+    VARARGS_METHODS,
+    /** Overloaded {@code @Async} methods (same name, other parameters) and {@code $} in method names. */
+    OVERLOADS_AND_DOLLARS,
+    /** A run cancelled at a chosen await: {@code CancellationException} there, {@code finally} blocks run. */
+    CANCELLATION;
 
     /** The shapes left on when {@code off} is a comma-separated list of shape names (may be empty). */
     static Set<Shape> allExcept(String off) {
