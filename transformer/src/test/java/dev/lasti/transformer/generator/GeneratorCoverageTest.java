@@ -80,6 +80,7 @@ class GeneratorCoverageTest {
         host("generic method", "@Async\\n\\s+[a-z ]*<V extends CharSequence> Future<");
         host("varargs method", "@Async\\n[^\\n]*, int\\.\\.\\. more\\)");
         host("$ in a method name", "@Async\\n\\s+[a-z ]*Future<\\w+> (m\\d+\\$q|\\$\\d+m)\\(");
+        host("a name numbered like an overload's frame (m3$2)", "@Async\\n\\s+[a-z ]*Future<\\w+> m\\d+\\$\\d+\\(");
         host("call through an entry", "await\\(P\\d+\\.e\\d+\\(s, t, ");
         host("await on a stage completed on another thread", "await\\(s\\.stageElsewhere\\(");
     }

@@ -122,8 +122,9 @@ final class ProgramGenerator {
 
     /**
      * {@code m<i>}, or for a method of the program's class sometimes an overload of an earlier one (same name,
-     * other extra parameters) or a name with {@code $} in it. Never {@code m<j>$<digits>}: frame classes of
-     * overloads are numbered that way (see the generator's report on issue 10's frame-name defect).
+     * other extra parameters) or a name with {@code $} in it, including {@code m<j>$<digits>} beside an
+     * earlier {@code m<j>}: the way frame classes of overloads are numbered, so the names must stay injective
+     * (issue 10's frame-name defect: {@code m()}, {@code m(int)} and {@code m$2()} shared a frame class).
      */
     private String name(Random rnd, int i, Host host, Extra extra, List<Signature> earlier) {
         if (host != Host.TOP || !shapes.contains(Shape.OVERLOADS_AND_DOLLARS)) {
@@ -136,6 +137,12 @@ final class ProgramGenerator {
                         && o.extra() == extra)) {
                     return e.name(); // an overload: no method of that name has these parameters yet
                 }
+            }
+        }
+        if (r < 48 && !earlier.isEmpty()) {
+            String numbered = earlier.get(rnd.nextInt(earlier.size())).name() + "$" + (1 + rnd.nextInt(3));
+            if (earlier.stream().noneMatch(o -> o.name().equals(numbered))) {
+                return numbered;
             }
         }
         if (r < 55) {
