@@ -55,7 +55,7 @@ public final class HttpServer {
     public static HttpServer bind(String host, int port, HttpHandler handler, HttpServerOptions options) {
         InetSocketAddress address = new InetSocketAddress(host, port);
         Set<HttpConnection> connections = new HashSet<>();
-        TcpServer tcp = TcpServer.listen(address, options.backlog(), stream -> {
+        TcpServer tcp = TcpServer.listen(address, options.transport(), stream -> {
             HttpConnection connection = new HttpConnection(stream, handler, options);
             connections.add(connection);
             return connection.serve().whenDone(done -> connections.remove(connection));

@@ -1,8 +1,10 @@
 package dev.lasti.http;
 
 import dev.lasti.net.TcpServer;
+import dev.lasti.net.TcpServerOptions;
 import java.time.Duration;
 import java.util.Objects;
+import javax.net.ssl.SSLContext;
 
 /**
  * Limits, timeouts and hooks of an {@link HttpServer}. Immutable: start from {@link #defaults()} and change
@@ -28,7 +30,8 @@ import java.util.Objects;
  *       level INFO), off by default.
  * </ul>
  *
- * Transport options (TLS) are meant to be added here the same way, as one more field and {@code withX}.
+ * Transport options (TLS, the connection limit, the backlog) are kept as the {@link TcpServerOptions} the
+ * server listens with.
  */
 public final class HttpServerOptions {
     private int maxHeaderBytes = 64 * 1024;
@@ -37,7 +40,7 @@ public final class HttpServerOptions {
     private Duration bodyTimeout = Duration.ofSeconds(60);
     private Duration idleTimeout = Duration.ofSeconds(60);
     private Duration handlerTimeout = Duration.ZERO;
-    private int backlog = TcpServer.DEFAULT_BACKLOG;
+    private TcpServerOptions transport = TcpServerOptions.defaults();
     private ErrorPage errorPage = ErrorPage.EMPTY;
     private boolean accessLog;
 
@@ -51,7 +54,7 @@ public final class HttpServerOptions {
         c.bodyTimeout = bodyTimeout;
         c.idleTimeout = idleTimeout;
         c.handlerTimeout = handlerTimeout;
-        c.backlog = backlog;
+        c.transport = transport;
         c.errorPage = errorPage;
         c.accessLog = accessLog;
         return c;
@@ -122,7 +125,24 @@ public final class HttpServerOptions {
             throw new IllegalArgumentException("backlog must be at least 1: " + backlog);
         }
         HttpServerOptions c = copy();
-        c.backlog = backlog;
+        c.transport = transport.withBacklog(backlog);
+        return c;
+    }
+
+    /**
+     * A copy that serves HTTPS with {@code context}'s key and certificate (see {@link
+     * TcpServerOptions#withTls}); each connection's handshake is bounded by the TCP layer's handshake timeout.
+     */
+    public HttpServerOptions withTls(SSLContext context) {
+        HttpServerOptions c = copy();
+        c.transport = transport.withTls(context);
+        return c;
+    }
+
+    /** A copy that keeps at most {@code max} connections open (see {@link TcpServerOptions#withMaxConnections}). */
+    public HttpServerOptions withMaxConnections(int max) {
+        HttpServerOptions c = copy();
+        c.transport = transport.withMaxConnections(max);
         return c;
     }
 
@@ -138,6 +158,11 @@ public final class HttpServerOptions {
         HttpServerOptions c = copy();
         c.accessLog = on;
         return c;
+    }
+
+    /** The options of the TCP server under the HTTP server: backlog, connection limit, TLS. */
+    public TcpServerOptions transport() {
+        return transport;
     }
 
     /** The request head size limit in bytes. */
@@ -172,7 +197,7 @@ public final class HttpServerOptions {
 
     /** The listen backlog. */
     public int backlog() {
-        return backlog;
+        return transport.backlog();
     }
 
     /** What renders the server's own error responses. */

@@ -17,8 +17,9 @@ import javax.net.ssl.TrustManagerFactory;
  * directory: {@link #LOCALHOST} names localhost and 127.0.0.1; {@link #OTHER} is a second, unrelated
  * one for the tests of certificates that must not verify.
  */
-final class TlsFixture {
-    static final TlsFixture LOCALHOST = make("lasti-localhost", "CN=localhost", "SAN=dns:localhost,ip:127.0.0.1");
+public final class TlsFixture {
+    /** A certificate for {@code localhost} and 127.0.0.1. */
+    public static final TlsFixture LOCALHOST = make("lasti-localhost", "CN=localhost", "SAN=dns:localhost,ip:127.0.0.1");
     static final TlsFixture OTHER = make("lasti-other", "CN=other.invalid", "SAN=dns:other.invalid");
     private static final char[] PASSWORD = "changeit".toCharArray();
 
@@ -31,7 +32,7 @@ final class TlsFixture {
     }
 
     /** A server context with this certificate and its key. */
-    SSLContext serverContext() {
+    public SSLContext serverContext() {
         try {
             KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             kmf.init(load(), PASSWORD);
@@ -44,7 +45,7 @@ final class TlsFixture {
     }
 
     /** A client context that trusts this certificate only. */
-    SSLContext clientContext() {
+    public SSLContext clientContext() {
         return clientContext("TLS");
     }
 
