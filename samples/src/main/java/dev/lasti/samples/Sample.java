@@ -37,6 +37,14 @@ record Sample(String name, String row, String summary, Supplier<String> body) {
             new Sample("interleave", "S14", "start the next fetch, flush, then await the fetch",
                     Interleave::run),
             new Sample("looping", "S15", "while (await(cursor.fetchNext()))", Looping::run),
+            new Sample("use-yield", "G1", "value = yield \"hello\"; gen.send(\"world\") on a lasti generator",
+                    UseYield::run),
+            new Sample("yield-from", "G2", "Yield.from: send and throw pass through, the return value comes out",
+                    YieldFrom::run),
+            new Sample("seed-framework", "G3", "the seed's Future, Task.step and selector loop on generators",
+                    SeedFramework::run),
+            new Sample("generator-frame", "G4", "a suspended generator's resume index and saved locals",
+                    GeneratorFrameView::run),
             new Sample("sleepers", "-", "100 tasks sleep 1 s each on one loop thread",
                     () -> Sleepers.run(100, Duration.ofSeconds(1))));
 
