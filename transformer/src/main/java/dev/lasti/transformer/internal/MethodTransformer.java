@@ -61,8 +61,12 @@ final class MethodTransformer {
         MethodNode resume = ResumeMethod.build(owner.name, isInterface, method, layout, awaitLabels, suspendLabels,
                 kind);
         LocalVariables.split(resume, layout);
-        OriginalMethod.finish(method, layout, suspendLabels, kind);
-        LocalVariables.coverSuspendBlocks(method);
+        if (kind == FrameKind.GENERATOR) {
+            GeneratorEntry.replaceOriginalBody(method, layout);
+        } else {
+            OriginalMethod.finish(method, layout, suspendLabels);
+            LocalVariables.coverSuspendBlocks(method);
+        }
         byte[] frameBytes = FrameClass.write(owner.version, owner.name, isInterface, owner.sourceFile,
                 method.name + method.desc, layout, kind);
         return new Result(resume, names.frameClass(), frameBytes);

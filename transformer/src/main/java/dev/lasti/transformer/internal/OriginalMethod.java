@@ -7,7 +7,6 @@ import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.LabelNode;
-import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.TypeInsnNode;
@@ -35,25 +34,7 @@ final class OriginalMethod {
 
     /** Adds the catch-all (always) and the suspend blocks (if {@code layout} is not null). */
     static void finish(MethodNode method, FrameLayout layout, Map<Integer, LabelNode> suspendLabels) {
-        finish(method, layout, suspendLabels, FrameKind.ASYNC);
-    }
-
-    /**
-     * As above for either kind. A generator gets no catch-all: its original method runs only up to the entry
-     * site (see {@link GeneratorEntry}), and it returns a generator, never a failed future.
-     */
-    static void finish(MethodNode method, FrameLayout layout, Map<Integer, LabelNode> suspendLabels,
-                       FrameKind kind) {
         InsnList code = method.instructions;
-        if (kind == FrameKind.ASYNC) {
-            addCatchAll(method, code);
-        }
-        if (layout != null) {
-            addSuspendBlocks(method, layout, suspendLabels, kind, code);
-        }
-    }
-
-    private static void addCatchAll(MethodNode method, InsnList code) {
         boolean stage = !Type.getReturnType(method.desc).equals(RuntimeNames.FUTURE);
         LabelNode start = new LabelNode();
         LabelNode end = new LabelNode();
@@ -66,11 +47,9 @@ final class OriginalMethod {
         code.add(stage ? RuntimeNames.FAILED_STAGE.insn() : RuntimeNames.FAILED.insn());
         code.add(new InsnNode(Opcodes.ARETURN));
         method.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
-    }
-
-    private static void addSuspendBlocks(MethodNode method, FrameLayout layout, Map<Integer, LabelNode> suspendLabels,
-                                         FrameKind kind, InsnList code) {
-        boolean stage = kind == FrameKind.ASYNC && !Type.getReturnType(method.desc).equals(RuntimeNames.FUTURE);
+        if (layout == null) {
+            return;
+        }
         int futureSlot = layout.frameSlot();
         int frameSlot = layout.frameSlot() + 1;
         for (FrameLayout.SitePlan plan : layout.sites()) {
@@ -81,14 +60,14 @@ final class OriginalMethod {
             // stack: s0 .. sn-1
             code.add(new TypeInsnNode(Opcodes.NEW, layout.frameClass()));
             code.add(new InsnNode(Opcodes.DUP));
-            code.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, layout.frameClass(), "<init>",
+            code.add(new org.objectweb.asm.tree.MethodInsnNode(Opcodes.INVOKESPECIAL, layout.frameClass(), "<init>",
                     "()V", false));
             code.add(new VarInsnNode(Opcodes.ASTORE, frameSlot));
             code.add(SaveRestore.save(layout, plan, frameSlot));
             // stack: (empty)
             code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
             code.add(new VarInsnNode(Opcodes.ALOAD, futureSlot));
-            code.add(kind.start().insn());
+            code.add(RuntimeNames.START.insn());
             if (stage) {
                 code.add(RuntimeNames.TO_COMPLETABLE.insn());
             }
