@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * {@code send(null)} and then sends 1, 2, 3, ..., so sent values reach the body.
  */
 class RandomGeneratorsTest {
-    private static final int PROGRAMS = 60;
+    private static final int PROGRAMS = 120;
     private static final int SEED = 15;
 
     /** Renders one random body twice: {@code Y(e)} as a yield, or as the twin's helper call. */
@@ -88,7 +88,7 @@ class RandomGeneratorsTest {
                     out.append("} catch (IllegalStateException e").append(k).append(") {\ntrace.add(\"c")
                             .append(k).append(" \" + e").append(k).append(".getMessage());\nacc += Y(-1);\n}\n");
                 }
-                case 6 -> out.append("if (acc % 7 == 3) {\nthrow new IllegalStateException(\"t").append(k)
+                case 6 -> out.append("if ((acc & 3) == 1) {\nthrow new IllegalStateException(\"t").append(k)
                         .append("\");\n}\n");
                 default -> {
                     String v = "v" + k;
@@ -152,13 +152,22 @@ class RandomGeneratorsTest {
         sources.put("rg.P", source(bodies));
         TransformingClassLoader loader = TransformingClassLoader.transformAll(InMemoryCompiler.compile(sources));
         Class<?> p = loader.loadClass("rg.P");
+        int manyValues = 0;
+        int threw = 0;
+        int caught = 0;
         for (int i = 0; i < PROGRAMS; i++) {
             for (int n : new int[] {0, 1, 4}) {
                 Run expected = twin(p, i, n);
                 Run actual = generator(p, i, n);
                 assertEquals(expected, actual, "program " + i + " n=" + n + ":\n" + bodies.get(i));
+                manyValues += expected.values().size() >= 3 ? 1 : 0;
+                threw += expected.end().startsWith("threw") ? 1 : 0;
+                caught += expected.trace().stream().anyMatch(t -> t.startsWith("c")) ? 1 : 0;
             }
         }
+        // the grammar really exercises what it claims: several yields per run, failures, caught exceptions
+        String mix = manyValues + " runs with 3+ values, " + threw + " failing, " + caught + " catching";
+        org.junit.jupiter.api.Assertions.assertTrue(manyValues > PROGRAMS && threw > 5 && caught > 5, mix);
     }
 
     private static Run twin(Class<?> p, int i, int n) throws Exception {
