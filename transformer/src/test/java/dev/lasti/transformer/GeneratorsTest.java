@@ -214,4 +214,22 @@ class GeneratorsTest {
         assertEquals(List.of("resumePoint", "local0$n", "local1$i"), fields);
         assertTrue(g instanceof dev.lasti.internal.GeneratorFrame<?>);
     }
+
+    @Test
+    void close_ofABodyThatYieldsAgain_isGeneratorIgnoredGeneratorExit() throws Exception {
+        Generator<Object> g = call("ignoresExit");
+        assertEquals("again", g.next());
+        IllegalStateException e = assertThrows(IllegalStateException.class, g::close);
+        assertEquals("generator ignored GeneratorExit", e.getMessage());
+    }
+
+    @Test
+    void close_isNotSwallowedByCatchException_butRunsFinally() throws Exception {
+        List<String> trace = new ArrayList<>();
+        Generator<Object> g = call("catchesExceptions", trace);
+        assertEquals("one", g.next());
+        g.close();
+        assertEquals(List.of("finally"), trace);
+        assertEquals(Generator.State.CLOSED, g.state());
+    }
 }

@@ -140,4 +140,29 @@ public class Gens {
         Yield.yield("x");
         return Yield.done();
     }
+
+    /** Catches the close and yields again: close() must refuse, as Python's "generator ignored GeneratorExit". */
+    @Generates
+    public static Generator<String> ignoresExit() {
+        while (true) {
+            try {
+                Yield.yield("again");
+            } catch (dev.lasti.GeneratorExit exit) {
+                // swallowed: the loop yields once more
+            }
+        }
+    }
+
+    /** A catch (Exception) does not swallow the close: GeneratorExit is an Error, so finally still runs. */
+    @Generates
+    public static Generator<String> catchesExceptions(List<String> trace) {
+        try {
+            Yield.yield("one");
+        } catch (Exception e) {
+            trace.add("caught " + e);
+        } finally {
+            trace.add("finally");
+        }
+        return Yield.done();
+    }
 }
