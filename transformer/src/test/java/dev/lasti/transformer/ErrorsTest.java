@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lasti.transformer.errors.AwaitInSynchronized;
 import dev.lasti.transformer.errors.AwaitOutsideAsync;
 import dev.lasti.transformer.errors.BadAsyncMethods;
+import dev.lasti.transformer.errors.GeneratorMisuses;
 import dev.lasti.transformer.testkit.TransformingClassLoader;
 import java.util.Arrays;
 import java.util.List;
@@ -42,6 +43,21 @@ class ErrorsTest {
                 + "AwaitOutsideAsync.plain(Future), which is not @Async"), errors.get(0));
         assertTrue(errors.get(1).startsWith(PATH + "AwaitOutsideAsync.java:15: error: await inside a lambda whose"
                 + " functional method returns java.lang.String"), errors.get(1));
+    }
+
+    @Test
+    void generatorMisuses_areErrorsAtTheirLines() {
+        List<String> errors = errors(GeneratorMisuses.class);
+        String file = PATH + "GeneratorMisuses.java:";
+        assertEquals(List.of(
+                file + "14: error: Yield.yield in GeneratorMisuses.plain(), which is not a @Generates method",
+                file + "19: error: @Generates method GeneratorMisuses.wrongReturnType() returns java.util.Iterator,"
+                        + " not dev.lasti.Generator",
+                file + "25: error: await in generator method GeneratorMisuses.awaits(Future), which is not @Async",
+                file + "34: error: yield inside a synchronized block in GeneratorMisuses.locked()",
+                file + "40: error: Yield.yield in GeneratorMisuses.lambda$lambda$0(), which is not a @Generates"
+                        + " method"),
+                errors.stream().map(e -> e.lines().findFirst().orElseThrow()).toList());
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.lasti.transformer.fixtures.Stacks;
 import dev.lasti.transformer.testkit.TransformingClassLoader;
 import dev.lasti.transformer.walkthrough.Orders;
+import dev.lasti.transformer.walkthrough.Squares;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -50,6 +51,21 @@ class GoldenTest {
             rewrite(DOC, updated);
         }
         // javap of newer JDKs indents deeper: compare the listings without their indentation
+        assertEquals(unindented(updated), unindented(doc),
+                "docs/bytecode-walkthrough.md is stale: rerun with -Dlasti.updateGolden=true");
+    }
+
+    @Test
+    void generatorWalkthrough_matchesTheTransformersFrameClass() throws IOException {
+        TransformResult.Transformed t = assertInstanceOf(TransformResult.Transformed.class,
+                ClassTransformer.create().transform(TransformingClassLoader.compiled(Squares.class), "Squares.class"));
+        String doc = Files.readString(DOC);
+        String updated = replaceSection(doc, "generator-frame",
+                javap(t.frameClasses().get("dev/lasti/transformer/walkthrough/Squares$squares$Frame")));
+        if (UPDATE) {
+            Files.writeString(DOC, updated);
+            return;
+        }
         assertEquals(unindented(updated), unindented(doc),
                 "docs/bytecode-walkthrough.md is stale: rerun with -Dlasti.updateGolden=true");
     }

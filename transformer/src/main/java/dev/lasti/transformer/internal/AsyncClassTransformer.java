@@ -49,9 +49,13 @@ public final class AsyncClassTransformer implements ClassTransformer {
         Map<MethodNode, List<AwaitSite>> sites = new HashMap<>();
         boolean anything = false;
         for (MethodNode method : owner.methods) {
+            boolean generator = Misuse.isAnnotatedGenerator(method);
+            if (generator && method.instructions.size() > 0) {
+                GeneratorEntry.insert(method);
+            }
             List<AwaitSite> found = AwaitSite.find(method);
             sites.put(method, found);
-            anything |= !found.isEmpty() || Misuse.isAnnotatedAsync(method);
+            anything |= !found.isEmpty() || Misuse.isAnnotatedAsync(method) || generator;
         }
         if (!anything) {
             return new TransformResult.Unchanged(List.of());
@@ -76,8 +80,9 @@ public final class AsyncClassTransformer implements ClassTransformer {
                 continue;
             }
             try {
+                FrameKind kind = kinds.get(method) == Misuse.Kind.GENERATOR ? FrameKind.GENERATOR : FrameKind.ASYNC;
                 MethodTransformer.Result result = MethodTransformer.transform(owner, method, sites.get(method),
-                        names.get(method));
+                        names.get(method), kind);
                 if (result.resume() != null) {
                     generated.claim(result);
                     methods.add(result.resume());
@@ -125,7 +130,8 @@ public final class AsyncClassTransformer implements ClassTransformer {
 
     private static final byte[] LASTI = "dev/lasti/".getBytes(StandardCharsets.US_ASCII);
     private static final List<byte[]> NEEDED = List.of("Await".getBytes(StandardCharsets.US_ASCII),
-            "Async;".getBytes(StandardCharsets.US_ASCII), "internal/Transformed;".getBytes(StandardCharsets.US_ASCII));
+            "Async;".getBytes(StandardCharsets.US_ASCII), "internal/Transformed;".getBytes(StandardCharsets.US_ASCII),
+            "Yield".getBytes(StandardCharsets.US_ASCII), "Generates;".getBytes(StandardCharsets.US_ASCII));
 
     /**
      * Whether the class file could need work: every await call names the class {@code dev/lasti/Await},

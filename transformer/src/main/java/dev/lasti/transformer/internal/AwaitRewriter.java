@@ -60,6 +60,10 @@ final class AwaitRewriter {
         InsnList code = method.instructions;
         for (FrameLayout.SitePlan plan : plans) {
             AwaitSite site = plan.site();
+            if (site.isYield()) {
+                expandYield(code, plan, awaitLabels, suspendLabels);
+                continue;
+            }
             if (!site.onStage()) {
                 removeFrameRightBefore(code, site.call()); // ours replaces it: two frames at one offset are illegal
             }
@@ -81,6 +85,31 @@ final class AwaitRewriter {
             code.insertBefore(site.call(), check);
             code.remove(site.call());
         }
+    }
+
+    /**
+     * A yield always suspends, so it has no fast path: the call becomes a jump to the suspend block, and
+     * the resume method comes back right after it with what the consumer delivered on the stack.
+     * <pre>
+     *   ...x                                   (stack: ..., Object)
+     *   GOTO L_suspend_k
+     *   L_resumed_k: [frame: live locals; ..., Object]
+     *   INVOKESTATIC GeneratorFrame.resumed(Object)Object   (the sent value, or throws the thrown-in one)
+     *   CHECKCAST S (javac's) or POP
+     * </pre>
+     */
+    private static void expandYield(InsnList code, FrameLayout.SitePlan plan, Map<Integer, LabelNode> awaitLabels,
+                                    Map<Integer, LabelNode> suspendLabels) {
+        AwaitSite site = plan.site();
+        LabelNode resumed = new LabelNode();
+        awaitLabels.put(site.ordinal(), resumed);
+        InsnList out = new InsnList();
+        out.add(new JumpInsnNode(Opcodes.GOTO, suspendLabels.get(site.ordinal())));
+        out.add(resumed);
+        out.add(FrameNodes.frame(plan.frameLocals(), plan.frameStack(), code));
+        out.add(RuntimeNames.RESUMED.insn());
+        code.insertBefore(site.call(), out);
+        code.remove(site.call());
     }
 
     private static void removeFrameRightBefore(InsnList code, AbstractInsnNode insn) {

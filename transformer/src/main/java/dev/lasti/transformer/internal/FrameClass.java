@@ -30,9 +30,15 @@ final class FrameClass {
 
     static byte[] write(int version, String owner, boolean ownerIsInterface, String sourceFile, String method,
                         FrameLayout layout) {
+        return write(version, owner, ownerIsInterface, sourceFile, method, layout, FrameKind.ASYNC);
+    }
+
+    /** As above; a generator's frame class extends {@code GeneratorFrame} instead of {@code Frame}. */
+    static byte[] write(int version, String owner, boolean ownerIsInterface, String sourceFile, String method,
+                        FrameLayout layout, FrameKind kind) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         cw.visit(version, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC, layout.frameClass(), null,
-                RuntimeNames.FRAME.getInternalName(), null);
+                kind.superInit().owner(), null);
         if (sourceFile != null) {
             cw.visitSource(sourceFile, null);
         }
@@ -50,7 +56,7 @@ final class FrameClass {
         MethodVisitor init = cw.visitMethod(0, "<init>", "()V", null, null);
         init.visitCode();
         init.visitVarInsn(Opcodes.ALOAD, 0);
-        init.visitMethodInsn(Opcodes.INVOKESPECIAL, RuntimeNames.FRAME_INIT.owner(), "<init>", "()V", false);
+        init.visitMethodInsn(Opcodes.INVOKESPECIAL, kind.superInit().owner(), "<init>", "()V", false);
         init.visitInsn(Opcodes.RETURN);
         init.visitMaxs(0, 0);
         init.visitEnd();

@@ -96,7 +96,8 @@ record FrameLayout(String frameClass, String resumeName, List<SitePlan> sites, M
                 stack.add(new Saved(i, type, type instanceof SlotType.Null ? null : field(fields, "stack" + i, type)));
                 frameStack.add(type);
             }
-            frameStack.add(new SlotType.Ref(RuntimeNames.FUTURE));
+            // the awaited future, or at a yield the yielded value (and on resumption the value sent in)
+            frameStack.add(new SlotType.Ref(site.isYield() ? RuntimeNames.OBJECT : RuntimeNames.FUTURE));
             requireDistinctFields(site, locals, stack);
             plans.add(new SitePlan(site, locals, stack, frameLocals, frameStack));
         }

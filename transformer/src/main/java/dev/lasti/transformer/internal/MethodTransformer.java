@@ -31,6 +31,13 @@ final class MethodTransformer {
      */
     static Result transform(ClassNode owner, MethodNode method, List<AwaitSite> sites, Names.Generated names)
             throws AnalyzerException, UninitializedNews.UnsupportedShape, TypeAnalysis.InvalidCode {
+        return transform(owner, method, sites, names, FrameKind.ASYNC);
+    }
+
+    /** As above for either kind; a generator's sites start with its entry (see {@link GeneratorEntry}). */
+    static Result transform(ClassNode owner, MethodNode method, List<AwaitSite> sites, Names.Generated names,
+                            FrameKind kind)
+            throws AnalyzerException, UninitializedNews.UnsupportedShape, TypeAnalysis.InvalidCode {
         Map<Integer, LabelNode> suspendLabels = new LinkedHashMap<>();
         if (sites.isEmpty()) {
             OriginalMethod.finish(method, null, suspendLabels);
@@ -51,12 +58,17 @@ final class MethodTransformer {
         // the resume method copies the shared body before the original method gets its catch-all and
         // suspend blocks, which differ between the two
         boolean isInterface = (owner.access & Opcodes.ACC_INTERFACE) != 0;
-        MethodNode resume = ResumeMethod.build(owner.name, isInterface, method, layout, awaitLabels, suspendLabels);
+        MethodNode resume = ResumeMethod.build(owner.name, isInterface, method, layout, awaitLabels, suspendLabels,
+                kind);
         LocalVariables.split(resume, layout);
-        OriginalMethod.finish(method, layout, suspendLabels);
-        LocalVariables.coverSuspendBlocks(method);
+        if (kind == FrameKind.GENERATOR) {
+            GeneratorEntry.replaceOriginalBody(method, layout);
+        } else {
+            OriginalMethod.finish(method, layout, suspendLabels);
+            LocalVariables.coverSuspendBlocks(method);
+        }
         byte[] frameBytes = FrameClass.write(owner.version, owner.name, isInterface, owner.sourceFile,
-                method.name + method.desc, layout);
+                method.name + method.desc, layout, kind);
         return new Result(resume, names.frameClass(), frameBytes);
     }
 }

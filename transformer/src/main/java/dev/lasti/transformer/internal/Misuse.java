@@ -29,15 +29,20 @@ final class Misuse {
     }
 
     /** How a method is treated. */
-    enum Kind { PLAIN, ASYNC, ASYNC_LAMBDA }
+    enum Kind { PLAIN, ASYNC, ASYNC_LAMBDA, GENERATOR }
 
     static boolean isAnnotatedAsync(MethodNode method) {
-        return hasAnnotation(method.invisibleAnnotations) || hasAnnotation(method.visibleAnnotations);
+        return hasAnnotation(method.invisibleAnnotations, RuntimeNames.ASYNC_ANNOTATION)
+                || hasAnnotation(method.visibleAnnotations, RuntimeNames.ASYNC_ANNOTATION);
     }
 
-    private static boolean hasAnnotation(List<AnnotationNode> annotations) {
-        return annotations != null
-                && annotations.stream().anyMatch(a -> a.desc.equals(RuntimeNames.ASYNC_ANNOTATION));
+    static boolean isAnnotatedGenerator(MethodNode method) {
+        return hasAnnotation(method.invisibleAnnotations, RuntimeNames.GENERATES_ANNOTATION)
+                || hasAnnotation(method.visibleAnnotations, RuntimeNames.GENERATES_ANNOTATION);
+    }
+
+    private static boolean hasAnnotation(List<AnnotationNode> annotations, String desc) {
+        return annotations != null && annotations.stream().anyMatch(a -> a.desc.equals(desc));
     }
 
     static boolean isAsyncReturnType(Type type) {
@@ -46,7 +51,13 @@ final class Misuse {
     }
 
     /** Classifies {@code method}, recording an error for each misuse. */
-    Kind check(MethodNode method, List<AwaitSite> sites) {
+    Kind check(MethodNode method, List<AwaitSite> allSites) {
+        if (isAnnotatedGenerator(method)) {
+            return GeneratorMisuse.check(this, owner, method, allSites);
+        }
+        int yieldErrors = errors.size();
+        GeneratorMisuse.yieldsOutsideGenerators(this, owner, method, allSites);
+        List<AwaitSite> sites = allSites.stream().filter(s -> !s.isYield()).toList();
         boolean annotated = isAnnotatedAsync(method);
         Type returnType = Type.getReturnType(method.desc);
         boolean lambda = method.name.startsWith("lambda$") && (method.access & Opcodes.ACC_SYNTHETIC) != 0;
@@ -73,7 +84,7 @@ final class Misuse {
             checkSynchronized(method, sites);
             checkClassFileShape(method);
         }
-        if (errors.size() > errorsBefore) {
+        if (errors.size() > errorsBefore || errors.size() > yieldErrors) {
             return Kind.PLAIN;
         }
         if (annotated) {
@@ -83,7 +94,7 @@ final class Misuse {
     }
 
     /** Old class files: no subroutines, and the stack map frames the type analysis resets from. */
-    private void checkClassFileShape(MethodNode method) {
+    void checkClassFileShape(MethodNode method) {
         String where = "cannot transform " + Names.display(owner.name, method) + ": ";
         boolean subroutines = false;
         for (AbstractInsnNode insn : method.instructions) {
@@ -128,20 +139,23 @@ final class Misuse {
      * javac guards a synchronized block with a catch-any handler that starts by releasing the monitor; an
      * await inside that range would suspend while holding the lock.
      */
-    private void checkSynchronized(MethodNode method, List<AwaitSite> sites) {
+    void checkSynchronized(MethodNode method, List<AwaitSite> sites) {
         String where = Names.display(owner.name, method);
         for (AwaitSite site : sites) {
+            String what = site.isYield() ? "yield" : "await";
             if ((method.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
-                error(site.line(), "await inside synchronized method " + where,
-                        "a suspended task must not hold a monitor; remove synchronized");
+                error(site.line(), what + " inside synchronized method " + where,
+                        "a suspended " + (site.isYield() ? "generator" : "task")
+                                + " must not hold a monitor; remove synchronized");
                 continue;
             }
             int index = method.instructions.indexOf(site.call());
             for (TryCatchBlockNode block : method.tryCatchBlocks) {
                 if (block.type == null && releasesMonitor(block) && method.instructions.indexOf(block.start) <= index
                         && index < method.instructions.indexOf(block.end)) {
-                    error(site.line(), "await inside a synchronized block in " + where,
-                            "a suspended task must not hold a monitor; await outside the block");
+                    error(site.line(), what + " inside a synchronized block in " + where,
+                            "a suspended " + (site.isYield() ? "generator" : "task")
+                                    + " must not hold a monitor; " + what + " outside the block");
                     break;
                 }
             }
@@ -222,7 +236,7 @@ final class Misuse {
         return -1;
     }
 
-    private void error(int line, String message, String hint) {
+    void error(int line, String message, String hint) {
         errors.add(new Diagnostic(Diagnostic.Severity.ERROR, owner.name, owner.sourceFile, line, message, hint));
     }
 }

@@ -39,7 +39,8 @@ final class ResumeMethod {
     private ResumeMethod() {}
 
     static MethodNode build(String owner, boolean ownerIsInterface, MethodNode original, FrameLayout layout,
-                            Map<Integer, LabelNode> awaitLabels, Map<Integer, LabelNode> suspendLabels) {
+                            Map<Integer, LabelNode> awaitLabels, Map<Integer, LabelNode> suspendLabels,
+                            FrameKind kind) {
         // Not ACC_SYNTHETIC: the resume method holds the user's lines after the first suspension, and coverage
         // tools (JaCoCo) drop synthetic methods, so those lines would read as never run.
         int access = Opcodes.ACC_STATIC | (ownerIsInterface ? Opcodes.ACC_PUBLIC : 0);
@@ -57,7 +58,7 @@ final class ResumeMethod {
         }
         InsnList code = resume.instructions;
         AbstractInsnNode bodyStart = body.getFirst();
-        code.add(prologue(owner, original, layout, awaitLabels, labels));
+        code.add(prologue(owner, original, layout, awaitLabels, labels, kind));
         code.add(body);
         addBodyStartFrame(owner, original, code, bodyStart);
         addFrameSlotToFrames(code, layout);
@@ -84,7 +85,7 @@ final class ResumeMethod {
         // stack: (empty)
         out.add(new VarInsnNode(Opcodes.ALOAD, layout.frameSlot()));
         out.add(new VarInsnNode(Opcodes.ALOAD, futureSlot));
-        out.add(RuntimeNames.SUSPEND.insn());
+        out.add(FrameKind.suspend(plan.site()).insn());
         // stack: SUSPENDED
         out.add(new InsnNode(Opcodes.ARETURN));
         return out;
@@ -106,7 +107,8 @@ final class ResumeMethod {
     }
 
     private static InsnList prologue(String owner, MethodNode original, FrameLayout layout,
-                                     Map<Integer, LabelNode> awaitLabels, Map<LabelNode, LabelNode> labels) {
+                                     Map<Integer, LabelNode> awaitLabels, Map<LabelNode, LabelNode> labels,
+                                     FrameKind kind) {
         int frameSlot = layout.frameSlot();
         List<SlotType> entryLocals = FrameNodes.padded(List.of(), frameSlot + 1);
         SlotType frameType = new SlotType.Ref(Type.getObjectType(layout.frameClass()));
@@ -133,7 +135,7 @@ final class ResumeMethod {
             out.add(SaveRestore.restore(layout, plan, frameSlot));
             // stack: s0 .. sn-1
             out.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
-            out.add(RuntimeNames.AWAITED.insn());
+            out.add(kind.received().insn());
             // stack: s0 .. sn-1, Future (done, or failed with CancellationException)
             out.add(new JumpInsnNode(Opcodes.GOTO, labels.get(awaitLabels.get(plan.site().ordinal()))));
         }

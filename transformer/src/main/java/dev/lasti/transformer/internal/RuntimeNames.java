@@ -87,6 +87,27 @@ public final class RuntimeNames {
             "awaited", "()Ldev/lasti/Future;", false);
     public static final MethodRef CHECK_FORMAT = new MethodRef(Opcodes.INVOKESTATIC, "dev/lasti/internal/Frame",
             "checkFormat", "(ILjava/lang/Class;)V", false);
+    /** {@code @dev.lasti.Generates}, class retention: marks a generator method. */
+    public static final String GENERATES_ANNOTATION = "Ldev/lasti/Generates;";
+    public static final Type GENERATOR = Type.getObjectType("dev/lasti/Generator");
+    /** The base class of generator frames, as {@link #FRAME} is of async frames. */
+    public static final Type GENERATOR_FRAME = Type.getObjectType("dev/lasti/internal/GeneratorFrame");
+    public static final MethodRef YIELD = new MethodRef(Opcodes.INVOKESTATIC, "dev/lasti/Yield", "yield",
+            "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+    public static final MethodRef YIELD_FROM = new MethodRef(Opcodes.INVOKESTATIC, "dev/lasti/Yield", "from",
+            "(Ldev/lasti/Generator;)Ljava/lang/Object;", false);
+    public static final MethodRef GENERATOR_FRAME_INIT = new MethodRef(Opcodes.INVOKESPECIAL,
+            "dev/lasti/internal/GeneratorFrame", "<init>", "()V", false);
+    public static final MethodRef CREATED = new MethodRef(Opcodes.INVOKEVIRTUAL, "dev/lasti/internal/GeneratorFrame",
+            "created", "(Ljava/lang/Object;)Ldev/lasti/Generator;", false);
+    public static final MethodRef YIELDED = new MethodRef(Opcodes.INVOKEVIRTUAL, "dev/lasti/internal/GeneratorFrame",
+            "yielded", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+    public static final MethodRef DELEGATE = new MethodRef(Opcodes.INVOKEVIRTUAL, "dev/lasti/internal/GeneratorFrame",
+            "delegate", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+    public static final MethodRef RECEIVED = new MethodRef(Opcodes.INVOKEVIRTUAL, "dev/lasti/internal/GeneratorFrame",
+            "received", "()Ljava/lang/Object;", false);
+    public static final MethodRef RESUMED = new MethodRef(Opcodes.INVOKESTATIC, "dev/lasti/internal/GeneratorFrame",
+            "resumed", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
     /** The abstract method each frame class implements. */
     public static final String RESUME_NAME = "resume";
     public static final String RESUME_DESC = "()Ljava/lang/Object;";
