@@ -61,7 +61,7 @@ final class Combinators {
         if (futures.isEmpty()) {
             throw new IllegalArgumentException("Future.any needs at least one future");
         }
-        Promise<T> result = new Promise<>();
+        Promise<T> result = new AnyResult<>();
         for (Future<? extends T> input : List.copyOf(futures)) {
             // completeWith leaves a losing failure with its input, which reports it if nobody else looks
             input.whenDone(new Relayed<Future<? extends T>>(result, result::completeWith));
@@ -118,6 +118,23 @@ final class Combinators {
         }));
         return result;
     }
+
+    /** "all", "any", "withTimeout" or "from" for a combinator's result, {@code null} for any other future. */
+    static String kindOf(Future<?> f) {
+        if (f instanceof CancelsInputs<?>) {
+            return "all";
+        } else if (f instanceof FromStage<?>) {
+            return "from";
+        } else if (f instanceof Timeout<?>) {
+            return "withTimeout";
+        } else if (f instanceof AnyResult<?>) {
+            return "any";
+        }
+        return null;
+    }
+
+    /** The result of {@code any}: a plain promise, but named so the task tree can say what it is. */
+    private static final class AnyResult<T> extends Promise<T> {}
 
     /**
      * A combinator's callback on an input that names the future it feeds, so an async stack trace goes on

@@ -1,6 +1,9 @@
 package dev.lasti.internal;
 
 import dev.lasti.EventLoop;
+import dev.lasti.Future;
+import java.util.AbstractMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -75,6 +78,22 @@ final class TaskList {
     static int suspendedCount(EventLoop loop) {
         TaskList tasks = CURRENT.get();
         return tasks == null || tasks.loop != loop ? 0 : tasks.size;
+    }
+
+    /**
+     * The live tasks of {@code loop} with the future each one awaits now ({@code null} for a task that is
+     * running), newest first; called by the loop on its thread, for {@code EventLoop.taskSnapshot}.
+     */
+    static List<Map.Entry<Frame<?>, Future<?>>> live(EventLoop loop) {
+        TaskList tasks = CURRENT.get();
+        if (tasks == null || tasks.loop != loop) {
+            return List.of();
+        }
+        List<Map.Entry<Frame<?>, Future<?>>> out = new ArrayList<>(tasks.size);
+        for (Frame<?> f = tasks.head; f != null; f = f.next) {
+            out.add(new AbstractMap.SimpleImmutableEntry<>(f, f.awaitingNow()));
+        }
+        return out;
     }
 
     /** The loop that owns the tasks. */

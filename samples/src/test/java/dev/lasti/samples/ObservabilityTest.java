@@ -33,17 +33,28 @@ class ObservabilityTest {
 
     /** "ObservabilityTest.m:LINE" for the line of this file marked {@code // @line m}. */
     static String at(String method) {
+        return SELF + "." + method + ":" + lineOf("ObservabilityTest", method);
+    }
+
+    /** "Observe.m:LINE" for the line of the sample marked {@code // @line m}. */
+    static String inSample(String method) {
+        return OBSERVE + "." + method + ":" + lineOf("Observe", method);
+    }
+
+    /** The line of {@code src/{main,test}/java/dev/lasti/samples/<file>.java} that ends in {@code // @line m}. */
+    static int lineOf(String file, String method) {
+        String dir = file.equals("Observe") ? "main" : "test";
         try {
-            List<String> lines = Files.readAllLines(Path.of("src/test/java/dev/lasti/samples/ObservabilityTest.java"));
+            List<String> lines = Files.readAllLines(Path.of("src/" + dir + "/java/dev/lasti/samples/" + file + ".java"));
             for (int i = 0; i < lines.size(); i++) {
                 if (lines.get(i).endsWith("// @line " + method)) {
-                    return SELF + "." + method + ":" + (i + 1);
+                    return i + 1;
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        throw new IllegalArgumentException("no line marked " + method);
+        throw new IllegalArgumentException("no line marked " + method + " in " + file);
     }
 
     @Test
@@ -51,14 +62,16 @@ class ObservabilityTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> EventLoop.run(() -> Observe.entry(3)));
         StackTraceElement top = e.getStackTrace()[0];
-        assertEquals(OBSERVE + ".level3:43", top.getClassName() + "." + top.getMethodName() + ":" + top.getLineNumber(),
+        assertEquals(inSample("level3"), top.getClassName() + "." + top.getMethodName() + ":" + top.getLineNumber(),
                 "the throwing line comes first, under the user's method name (no $resume)");
-        assertEquals(List.of(OBSERVE + ".level2:35", OBSERVE + ".level1:29", OBSERVE + ".entry:23"),
+        assertEquals(List.of(inSample("level2"), inSample("level1"), inSample("entry")),
                 asyncElements(e));
-        assertEquals("async/" + OBSERVE + ".level2(Observe.java:35)", e.getStackTrace()[1].toString(),
+        assertEquals("async/" + OBSERVE + ".level2(Observe.java:" + lineOf("Observe", "level2") + ")",
+                e.getStackTrace()[1].toString(),
                 "the async chain follows the user's frames, before lasti's dispatch frames");
         String printed = Observe.failingChain();
-        assertTrue(printed.contains("\tat async/" + OBSERVE + ".level1(Observe.java:29)\n"), printed);
+        assertTrue(printed.contains("\tat async/" + OBSERVE + ".level1(Observe.java:" + lineOf("Observe", "level1")
+                + ")\n"), printed);
     }
 
     @Test
