@@ -3,6 +3,7 @@
  * and HTTP layers over it, and the ABI package that generated code calls. JDK only.
  */
 module dev.lasti {
+    requires java.management; // the blocked-loop check asks whether a debugger suspended the loop thread
     exports dev.lasti;
     exports dev.lasti.net;
     exports dev.lasti.http;

@@ -65,6 +65,14 @@ final class BlockedLoopDetector {
         check = Checker.THREAD.scheduleAtFixedRate(this::check, period, period, TimeUnit.NANOSECONDS);
     }
 
+    /**
+     * The loop is bound: from here on it counts as busy, so blocking in the entry method before its first
+     * await (which runs before the first iteration) is reported like blocking in any iteration. Loop thread.
+     */
+    void bound() {
+        busy();
+    }
+
     /** An iteration starts. Loop thread. */
     void busy() {
         STAMP.setRelease(this, ++iterations);
@@ -96,6 +104,10 @@ final class BlockedLoopDetector {
         long busy = now - seenSince;
         if (busy > thresholdNanos && s != reported) {
             Thread t = loopThread;
+            if (Running.isSuspended(t)) {
+                seenSince = now; // a debugger's pause is not the loop's doing: count from the resume
+                return;
+            }
             StackTraceElement[] stack = t.getStackTrace();
             if ((long) STAMP.getAcquire(this) != s) {
                 return; // the iteration ended while we took the stack, which would show the idle loop
@@ -104,8 +116,8 @@ final class BlockedLoopDetector {
             Throwable where = new Throwable("stack of " + t.getName() + " while blocked");
             where.setStackTrace(stack);
             LOG.log(System.Logger.Level.WARNING, "lasti: event loop thread " + t.getName() + " has been busy for at least "
-                    + TimeUnit.NANOSECONDS.toMillis(busy) + " ms without returning to the loop; "
-                    + "move blocking work to EventLoop.blocking(...)", where);
+                    + TimeUnit.NANOSECONDS.toMillis(busy) + " ms without returning to the loop, "
+                    + Running.describe(stack) + "; move blocking work to EventLoop.blocking(...)", where);
         }
     }
 }

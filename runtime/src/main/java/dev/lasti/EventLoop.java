@@ -449,6 +449,7 @@ public final class EventLoop implements Executor {
         thread = Thread.currentThread();
         CURRENT.set(this);
         detector.start();
+        detector.bound();
     }
 
     private void checkThread() {

@@ -60,13 +60,18 @@ final class TaskList {
             return; // no task of this loop ever suspended
         }
         try {
+            if (!tasks.isEmpty()) {
+                LOG.log(System.Logger.Level.INFO, "lasti: the loop ended with " + tasks.size()
+                        + " task(s) that never finished; cancelling them:" + tasks.describeAll());
+            }
             tasks.cancelAll();
             for (int i = 0; i < SHUTDOWN_ITERATIONS && !tasks.isEmpty() && iterate.getAsBoolean(); i++) {
                 // the iteration ran the cancelled tasks' next steps
             }
             if (!tasks.isEmpty()) {
                 LOG.log(System.Logger.Level.WARNING, "lasti: " + tasks.size()
-                        + " task(s) were still suspended when the loop shut down and were dropped");
+                        + " task(s) were still suspended when the loop shut down and were dropped:"
+                        + tasks.describeAll());
                 tasks.dropAll();
             }
         } finally {
@@ -130,6 +135,15 @@ final class TaskList {
         task.prev = null;
         task.next = null;
         size--;
+    }
+
+    /** One line per live task: its method and the await it is suspended at (see {@link Frame#toString}). */
+    private String describeAll() {
+        StringBuilder out = new StringBuilder();
+        for (Frame<?> f = head; f != null; f = f.next) {
+            out.append("\n    ").append(f);
+        }
+        return out.toString();
     }
 
     /** Live tasks. */

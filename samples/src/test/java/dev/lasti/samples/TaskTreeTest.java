@@ -104,6 +104,37 @@ class TaskTreeTest {
         t.join();
     }
 
+    @Test
+    void aTaskWaitingForeverOnAPromise_isNamedWithItsLine_whenTheLoopEnds() {
+        List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("dev.lasti");
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                messages.add(r.getMessage());
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        logger.addHandler(handler);
+        try {
+            EventLoop.run(() -> {
+                Observe.waiter(new Promise<>()); // nobody completes it, nobody awaits the task
+                return Future.completed(null);
+            });
+        } finally {
+            logger.removeHandler(handler);
+        }
+        List<String> ended = messages.stream().filter(m -> m.contains("never finished")).toList();
+        assertEquals(1, ended.size(), messages::toString);
+        assertTrue(ended.get(0).contains("Observe.waiter (Observe.java), suspended at Observe.java:"
+                + lineOf("Observe", "waiter")), ended.get(0));
+    }
+
     private static void sleepQuietly(long ms) {
         try {
             Thread.sleep(ms);
