@@ -38,7 +38,9 @@ record Sample(String name, String row, String summary, Supplier<String> body) {
                     Interleave::run),
             new Sample("looping", "S15", "while (await(cursor.fetchNext()))", Looping::run),
             new Sample("sleepers", "-", "100 tasks sleep 1 s each on one loop thread",
-                    () -> Sleepers.run(100, Duration.ofSeconds(1))));
+                    () -> Sleepers.run(100, Duration.ofSeconds(1))),
+            new Sample("observe", "-", "an async stack trace three awaits deep, and a live task tree",
+                    Observe::run));
 
     static String names() {
         return ALL.stream().map(Sample::name).collect(Collectors.joining(" "));
