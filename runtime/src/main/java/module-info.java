@@ -3,7 +3,10 @@
  * and HTTP layers over it, and the ABI package that generated code calls. JDK only.
  */
 module dev.lasti {
-    requires java.management; // the blocked-loop check asks whether a debugger suspended the loop thread
+    // JDK modules only: the blocked-loop check asks whether a debugger suspended the loop thread, and each
+    // running loop registers an EventLoopMXBean; the ps/pstree command (Inspect) attaches to another JVM
+    requires java.management;
+    requires static jdk.attach;
     exports dev.lasti;
     exports dev.lasti.net;
     exports dev.lasti.http;

@@ -67,6 +67,8 @@ public final class EventLoop implements Executor {
     /** Failures completed on this loop's thread, kept for {@link #unretrievedFailures}; null unless asked for. */
     private final List<Failure> trackedFailures;
     private volatile Thread thread;
+    /** This loop's {@link EventLoopMXBean} name while it runs. */
+    private javax.management.ObjectName mbean;
     private volatile boolean stopRequested;
     private volatile boolean closed;
 
@@ -450,6 +452,7 @@ public final class EventLoop implements Executor {
         CURRENT.set(this);
         detector.start();
         detector.bound();
+        mbean = LoopRegistry.register(this, thread);
     }
 
     private void checkThread() {
@@ -469,6 +472,7 @@ public final class EventLoop implements Executor {
         } finally {
             closed = true;
             detector.stop();
+            LoopRegistry.unregister(mbean);
             blockingPool.shutdown();
             timers.clear();
             ready.clear();
