@@ -3,10 +3,11 @@
  * and HTTP layers over it, and the ABI package that generated code calls. JDK only.
  */
 module dev.lasti {
-    // JDK modules only: the blocked-loop check asks whether a debugger suspended the loop thread, and each
+    // JDK modules only (Flight Recorder events, below): the blocked-loop check asks whether a debugger suspended the loop thread, and each
     // running loop registers an EventLoopMXBean; the ps/pstree command (Inspect) attaches to another JVM
     requires java.management;
     requires static jdk.attach;
+    requires jdk.jfr; // LoopEvents: produced off the loop thread only
     exports dev.lasti;
     exports dev.lasti.net;
     exports dev.lasti.http;

@@ -115,9 +115,11 @@ final class BlockedLoopDetector {
             reported = s;
             Throwable where = new Throwable("stack of " + t.getName() + " while blocked");
             where.setStackTrace(stack);
+            String running = Running.describe(stack);
+            LoopEvents.blocked(t.getName(), TimeUnit.NANOSECONDS.toMillis(busy), running);
             LOG.log(System.Logger.Level.WARNING, "lasti: event loop thread " + t.getName() + " has been busy for at least "
                     + TimeUnit.NANOSECONDS.toMillis(busy) + " ms without returning to the loop, "
-                    + Running.describe(stack) + "; move blocking work to EventLoop.blocking(...)", where);
+                    + running + "; move blocking work to EventLoop.blocking(...)", where);
         }
     }
 }

@@ -67,8 +67,6 @@ public final class EventLoop implements Executor {
     /** Failures completed on this loop's thread, kept for {@link #unretrievedFailures}; null unless asked for. */
     private final List<Failure> trackedFailures;
     private volatile Thread thread;
-    /** This loop's {@link EventLoopMXBean} name while it runs. */
-    private javax.management.ObjectName mbean;
     private volatile boolean stopRequested;
     private volatile boolean closed;
 
@@ -452,7 +450,7 @@ public final class EventLoop implements Executor {
         CURRENT.set(this);
         detector.start();
         detector.bound();
-        mbean = LoopRegistry.register(this, thread);
+        LoopRegistry.register(this, thread);
     }
 
     private void checkThread() {
@@ -472,7 +470,7 @@ public final class EventLoop implements Executor {
         } finally {
             closed = true;
             detector.stop();
-            LoopRegistry.unregister(mbean);
+            LoopRegistry.unregister(this);
             blockingPool.shutdown();
             timers.clear();
             ready.clear();

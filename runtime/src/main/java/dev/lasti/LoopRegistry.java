@@ -2,7 +2,9 @@ package dev.lasti;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -10,7 +12,8 @@ import javax.management.JMException;
 import javax.management.ObjectName;
 
 /**
- * Registers an {@link EventLoopMXBean} per running loop with the platform MBean server. The work runs on
+ * Registers an {@link EventLoopMXBean} per running loop with the platform MBean server, and the loop with
+ * {@link LoopEvents}. The work runs on
  * one daemon thread, off the loop: the first registration creates the platform server, which takes tens of
  * milliseconds that a loop's start should not wait for.
  */
@@ -18,6 +21,8 @@ final class LoopRegistry {
     private static final System.Logger LOG = System.getLogger("dev.lasti");
     private static final AtomicLong SEQUENCE = new AtomicLong();
     private static final Duration ANSWER = Duration.ofSeconds(1);
+    /** Worker thread only. */
+    private static final Map<EventLoop, ObjectName> NAMES = new HashMap<>();
 
     private static final class Worker {
         static final ExecutorService THREAD = Executors.newSingleThreadExecutor(r -> {
@@ -29,31 +34,31 @@ final class LoopRegistry {
 
     private LoopRegistry() {}
 
-    /** Called on the loop thread when {@code loop} starts; returns the name to unregister it by. */
-    static ObjectName register(EventLoop loop, Thread thread) {
-        ObjectName name;
-        try {
-            name = new ObjectName("dev.lasti:type=EventLoop,name="
-                    + ObjectName.quote(thread.getName() + "#" + SEQUENCE.incrementAndGet()));
-        } catch (JMException e) {
-            throw new IllegalStateException(e);
-        }
-        EventLoopMXBean bean = new Bean(loop, thread.getName());
+    /** Called on the loop thread when {@code loop} starts: hands all the work to the worker. */
+    static void register(EventLoop loop, Thread thread) {
+        String threadName = thread.getName();
         Worker.THREAD.execute(() -> {
+            LoopEvents.started(loop); // its class initializer hooks the periodic JFR event: off the loop
             try {
-                ManagementFactory.getPlatformMBeanServer().registerMBean(bean, name);
+                ObjectName name = new ObjectName("dev.lasti:type=EventLoop,name="
+                        + ObjectName.quote(threadName + "#" + SEQUENCE.incrementAndGet()));
+                ManagementFactory.getPlatformMBeanServer().registerMBean(new Bean(loop, threadName), name);
+                NAMES.put(loop, name);
             } catch (JMException | RuntimeException e) {
-                LOG.log(System.Logger.Level.DEBUG, "lasti: could not register " + name, e);
+                LOG.log(System.Logger.Level.DEBUG, "lasti: could not register the MBean of " + threadName, e);
             }
         });
-        return name;
     }
 
-    /** Called when the loop has stopped. */
-    static void unregister(ObjectName name) {
+    /** Called when the loop has stopped; runs after its registration (one worker thread, in order). */
+    static void unregister(EventLoop loop) {
         Worker.THREAD.execute(() -> {
+            LoopEvents.stopped(loop);
+            ObjectName name = NAMES.remove(loop);
             try {
-                ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
+                if (name != null) {
+                    ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
+                }
             } catch (JMException | RuntimeException e) {
                 LOG.log(System.Logger.Level.DEBUG, "lasti: could not unregister " + name, e);
             }

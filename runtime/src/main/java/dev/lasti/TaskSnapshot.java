@@ -38,7 +38,11 @@ public record TaskSnapshot(String loop, List<TaskInfo> tasks, boolean answered, 
 
     private void print(StringBuilder out, TaskInfo t, String indent, boolean last) {
         out.append(indent).append(last ? "└── " : "├── ").append('#').append(t.id()).append(' ')
-                .append(t.where()).append("  ").append(describe(t.waitingFor())).append('\n');
+                .append(t.where()).append("  ").append(describe(t.waitingFor()));
+        if (!t.seenWaiting().isZero()) {
+            out.append(", seen waiting ").append(t.seenWaiting().toMillis()).append(" ms");
+        }
+        out.append('\n');
         List<TaskInfo> kids = children(t.id());
         for (int i = 0; i < kids.size(); i++) {
             print(out, kids.get(i), indent + (last ? "    " : "│   "), i == kids.size() - 1);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -34,7 +35,25 @@ final class TaskTree {
         }
     }
 
+    /** When a snapshot first saw a task at its current await: weak keys, and nothing that refers back. */
+    private static final Map<Frame<?>, Seen> FIRST_SEEN = new WeakHashMap<>();
+
+    private record Seen(int resumePoint, int awaitingIdentity, long sinceNanos) {}
+
     private TaskTree() {}
+
+    /** How long snapshots have seen {@code frame} waiting at this await for this future. */
+    private static Duration seenWaiting(Frame<?> frame, Future<?> awaiting, long now) {
+        int identity = System.identityHashCode(awaiting);
+        synchronized (FIRST_SEEN) { // one map for all loops
+            Seen seen = FIRST_SEEN.get(frame);
+            if (seen == null || seen.resumePoint() != frame.resumePoint() || seen.awaitingIdentity() != identity) {
+                FIRST_SEEN.put(frame, new Seen(frame.resumePoint(), identity, now));
+                return Duration.ZERO;
+            }
+            return Duration.ofNanos(now - seen.sinceNanos());
+        }
+    }
 
     /** A snapshot of {@code loop}'s tasks, from any thread; waits at most {@code timeout} for the loop. */
     static TaskSnapshot snapshot(EventLoop loop, Thread thread, Duration timeout) {
@@ -84,13 +103,15 @@ final class TaskTree {
             ids.put(e.getKey(), ids.size() + 1);
         }
         List<TaskInfo> tasks = new ArrayList<>(live.size());
+        long now = System.nanoTime();
         for (Map.Entry<Frame<?>, Future<?>> e : live) {
             Frame<?> frame = e.getKey();
             Where where = Where.of(frame);
             List<Frame<?>> up = AsyncTrace.awaiters(frame);
             Integer parent = up.isEmpty() ? null : ids.get(up.get(0));
             tasks.add(new TaskInfo(ids.get(frame), where.owner(), where.method(), where.file(), where.line(),
-                    waiting(loop, e.getValue(), ids), parent == null ? List.of() : List.of(parent)));
+                    waiting(loop, e.getValue(), ids), parent == null ? List.of() : List.of(parent),
+                    e.getValue() == null ? Duration.ZERO : seenWaiting(frame, e.getValue(), now)));
         }
         return new TaskSnapshot(name, tasks, true, "");
     }
