@@ -135,7 +135,8 @@ final class AsyncTrace {
         if (!m.endsWith("$resume")) {
             return e;
         }
-        return new StackTraceElement(e.getClassLoaderName(), e.getModuleName(), e.getModuleVersion(),
+        // no class loader name: the JVM leaves out the built-in loaders' names ("app"), and a copy cannot
+        return new StackTraceElement(null, e.getModuleName(), e.getModuleVersion(),
                 e.getClassName(), m.substring(0, m.length() - "$resume".length()), e.getFileName(), e.getLineNumber());
     }
 }

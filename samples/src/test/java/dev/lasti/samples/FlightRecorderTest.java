@@ -1,8 +1,10 @@
 package dev.lasti.samples;
 
+import static dev.lasti.Await.await;
 import static dev.lasti.samples.ObservabilityTest.lineOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lasti.Async;
 import dev.lasti.EventLoop;
 import dev.lasti.Future;
 import dev.lasti.Promise;
@@ -17,6 +19,16 @@ import org.junit.jupiter.api.Test;
 
 /** lasti's JFR events, recorded and read back with jdk.jfr.consumer. */
 class FlightRecorderTest {
+    /** After two seconds asleep, blocks its loop for 300 ms: the blocked report names it and the line. */
+    @Async
+    static Future<Void> spinsAfterAnAwait(Promise<Integer> release) {
+        await(EventLoop.sleep(Duration.ofMillis(2000)));
+        long until = System.nanoTime() + 300_000_000L;
+        while (System.nanoTime() < until) { Thread.onSpinWait(); } // @line spin
+        release.complete(1);
+        return Future.completed(null);
+    }
+
     @Test
     void aLongIteration_andALongSuspendedTask_areRecorded_withMethodAndLine() throws Exception {
         System.setProperty("lasti.jfr.suspendedThresholdMillis", "200");
@@ -29,14 +41,7 @@ class FlightRecorderTest {
             EventLoop.builder().blockedThreshold(Duration.ofMillis(50)).build().runUntilComplete(() -> {
                 Promise<Integer> p = new Promise<>();
                 Future<Integer> waiting = Observe.waiter(p);
-                EventLoop.current().callLater(Duration.ofMillis(2000), () -> {
-                    long until = System.nanoTime() + 300_000_000L;
-                    while (System.nanoTime() < until) {
-                        Thread.onSpinWait(); // a long iteration
-                    }
-                    p.complete(1);
-                });
-                return waiting;
+                return Future.all(List.of(waiting, spinsAfterAnAwait(p)));
             });
             r.stop();
             r.dump(file);
@@ -48,7 +53,8 @@ class FlightRecorderTest {
                 && e.getString("task").equals(waiterAt) && e.getString("waitingFor").equals("waits for a promise")
                 && e.getLong("suspendedMillis") >= 200), events::toString);
         assertTrue(events.stream().anyMatch(e -> e.getEventType().getName().equals("dev.lasti.LoopBlocked")
-                && e.getString("running").startsWith("in FlightRecorderTest.lambda$")
+                && e.getString("running").equals("running task FlightRecorderTest.spinsAfterAnAwait (FlightRecorderTest.java:"
+                        + lineOf("FlightRecorderTest", "spin") + ")")
                 && e.getLong("busyMillis") >= 50), events::toString);
     }
 }

@@ -70,6 +70,8 @@ class ObservabilityTest {
                 e.getStackTrace()[1].toString(),
                 "the async chain follows the user's frames, before lasti's dispatch frames");
         String printed = Observe.failingChain();
+        assertTrue(printed.contains("\tat " + OBSERVE + ".level3(Observe.java:" + lineOf("Observe", "level3") + ")\n"),
+                printed); // printed as the JVM prints the thrower's own frames
         assertTrue(printed.contains("\tat async/" + OBSERVE + ".level1(Observe.java:" + lineOf("Observe", "level1")
                 + ")\n"), printed);
     }
