@@ -129,6 +129,40 @@ class ObservabilityTest {
         assertEquals(List.of(at("gathers"), at("callsGathers")), asyncElements(e));
     }
 
+    @Async
+    static Future<Integer> awaitsBlockingWork() {
+        int v = await(EventLoop.blocking(() -> { // @line awaitsBlockingWork
+            throw new java.io.IOException("disk on fire");
+        }));
+        return Future.completed(v);
+    }
+
+    @Test
+    void failureFromEventLoopBlocking_showsTheAwaitingTask_afterTheWorkersFrames() {
+        java.io.IOException e = assertThrows(java.io.IOException.class,
+                () -> EventLoop.run(ObservabilityTest::awaitsBlockingWork));
+        assertEquals(List.of(at("awaitsBlockingWork")), asyncElements(e));
+    }
+
+    @Async
+    static Future<Integer> timesOut() {
+        int v = await(Observe.napper(java.time.Duration.ofSeconds(5)).withTimeout(java.time.Duration.ofMillis(10))); // @line timesOut
+        return Future.completed(v);
+    }
+
+    @Async
+    static Future<Integer> awaitsTimesOut() {
+        int v = await(timesOut()); // @line awaitsTimesOut
+        return Future.completed(v);
+    }
+
+    @Test
+    void aTimeoutFromWithTimeout_showsTheChainOfTasksThatAwaitedIt() {
+        java.util.concurrent.TimeoutException e = assertThrows(java.util.concurrent.TimeoutException.class,
+                () -> EventLoop.run(ObservabilityTest::awaitsTimesOut));
+        assertEquals(List.of(at("timesOut"), at("awaitsTimesOut")), asyncElements(e));
+    }
+
     @Test
     void aStacklessSharedException_isNeverModified() {
         RuntimeException shared = new RuntimeException("shared", null, false, false) {};
