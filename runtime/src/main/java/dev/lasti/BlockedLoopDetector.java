@@ -50,6 +50,8 @@ final class BlockedLoopDetector {
     private long seen;
     private long seenSince;
     private long reported;
+    private long lastCheck;
+    private long periodNanos;
     private ScheduledFuture<?> check;
 
     BlockedLoopDetector(Duration threshold) {
@@ -62,6 +64,7 @@ final class BlockedLoopDetector {
         }
         loopThread = Thread.currentThread();
         long period = Math.max(TimeUnit.MILLISECONDS.toNanos(5), thresholdNanos / 4);
+        periodNanos = period;
         check = Checker.THREAD.scheduleAtFixedRate(this::check, period, period, TimeUnit.NANOSECONDS);
     }
 
@@ -96,7 +99,11 @@ final class BlockedLoopDetector {
     private void check() {
         long s = (long) STAMP.getAcquire(this);
         long now = System.nanoTime();
-        if (s == 0 || s != seen) {
+        boolean paused = lastCheck != 0 && now - lastCheck > 4 * periodNanos + thresholdNanos;
+        lastCheck = now;
+        if (s == 0 || s != seen || paused) {
+            // paused: this thread itself did not run for a long while, so the whole VM was stopped (a
+            // debugger's suspend-all breakpoint, a long safepoint): that time is not the loop's doing
             seen = s;
             seenSince = now;
             return;
