@@ -1,7 +1,6 @@
 package dev.lasti;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import jdk.jfr.Category;
@@ -108,9 +107,5 @@ final class LoopEvents {
                 }
             }
         }
-    }
-
-    static List<EventLoop> running() {
-        return List.copyOf(RUNNING);
     }
 }
