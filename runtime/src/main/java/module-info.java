@@ -4,6 +4,11 @@
  * {@code lasti-http} (automatic module {@code dev.lasti.http}).
  */
 module dev.lasti {
+    // JDK modules only (Flight Recorder events, below): the blocked-loop check asks whether a debugger suspended the loop thread, and each
+    // running loop registers an EventLoopMXBean; the ps/pstree command (Inspect) attaches to another JVM
+    requires java.management;
+    requires static jdk.attach;
+    requires jdk.jfr; // LoopEvents: produced off the loop thread only
     exports dev.lasti;
     exports dev.lasti.net;
     // for generated code only, no compatibility promise: frame classes in users' modules must reach it

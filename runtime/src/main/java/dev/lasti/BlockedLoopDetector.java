@@ -50,6 +50,8 @@ final class BlockedLoopDetector {
     private long seen;
     private long seenSince;
     private long reported;
+    private long lastCheck;
+    private long periodNanos;
     private ScheduledFuture<?> check;
 
     BlockedLoopDetector(Duration threshold) {
@@ -62,7 +64,16 @@ final class BlockedLoopDetector {
         }
         loopThread = Thread.currentThread();
         long period = Math.max(TimeUnit.MILLISECONDS.toNanos(5), thresholdNanos / 4);
+        periodNanos = period;
         check = Checker.THREAD.scheduleAtFixedRate(this::check, period, period, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * The loop is bound: from here on it counts as busy, so blocking in the entry method before its first
+     * await (which runs before the first iteration) is reported like blocking in any iteration. Loop thread.
+     */
+    void bound() {
+        busy();
     }
 
     /** An iteration starts. Loop thread. */
@@ -88,7 +99,11 @@ final class BlockedLoopDetector {
     private void check() {
         long s = (long) STAMP.getAcquire(this);
         long now = System.nanoTime();
-        if (s == 0 || s != seen) {
+        boolean paused = lastCheck != 0 && now - lastCheck > 4 * periodNanos + thresholdNanos;
+        lastCheck = now;
+        if (s == 0 || s != seen || paused) {
+            // paused: this thread itself did not run for a long while, so the whole VM was stopped (a
+            // debugger's suspend-all breakpoint, a long safepoint): that time is not the loop's doing
             seen = s;
             seenSince = now;
             return;
@@ -96,6 +111,10 @@ final class BlockedLoopDetector {
         long busy = now - seenSince;
         if (busy > thresholdNanos && s != reported) {
             Thread t = loopThread;
+            if (Running.isSuspended(t)) {
+                seenSince = now; // a debugger's pause is not the loop's doing: count from the resume
+                return;
+            }
             StackTraceElement[] stack = t.getStackTrace();
             if ((long) STAMP.getAcquire(this) != s) {
                 return; // the iteration ended while we took the stack, which would show the idle loop
@@ -103,9 +122,11 @@ final class BlockedLoopDetector {
             reported = s;
             Throwable where = new Throwable("stack of " + t.getName() + " while blocked");
             where.setStackTrace(stack);
+            String running = Running.describe(stack);
+            LoopEvents.blocked(t.getName(), TimeUnit.NANOSECONDS.toMillis(busy), running);
             LOG.log(System.Logger.Level.WARNING, "lasti: event loop thread " + t.getName() + " has been busy for at least "
-                    + TimeUnit.NANOSECONDS.toMillis(busy) + " ms without returning to the loop; "
-                    + "move blocking work to EventLoop.blocking(...)", where);
+                    + TimeUnit.NANOSECONDS.toMillis(busy) + " ms without returning to the loop, "
+                    + running + "; move blocking work to EventLoop.blocking(...)", where);
         }
     }
 }

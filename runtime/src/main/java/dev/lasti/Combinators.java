@@ -33,25 +33,7 @@ final class Combinators {
         Object[] values = new Object[inputs.size()];
         AtomicInteger pending = new AtomicInteger(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
-            int index = i;
-            inputs.get(i).whenDone(f -> {
-                if (result.isDone()) {
-                    return; // a later failure stays unretrieved, so it is still reported, not lost
-                }
-                if (f.isFailed()) {
-                    @SuppressWarnings("unchecked") // a failed future has no value, so any type fits
-                    Future<List<T>> failed = (Future<List<T>>) (Future<?>) f;
-                    result.completeWith(failed);
-                    return;
-                }
-                values[index] = f.resultNow();
-                // the decrement publishes values[index] to whichever thread sees zero
-                if (pending.decrementAndGet() == 0) {
-                    @SuppressWarnings("unchecked")
-                    List<T> list = (List<T>) Collections.unmodifiableList(Arrays.asList(values));
-                    result.complete(list); // not List.of: values may be null
-                }
-            });
+            inputs.get(i).whenDone(new AllInput<T>(result, values, pending, i));
         }
         return result;
     }
@@ -60,7 +42,7 @@ final class Combinators {
         List<K> keys = new ArrayList<>(futures.keySet());
         List<Future<? extends V>> values = new ArrayList<>(futures.values());
         CancelsInputs<Map<K, V>> result = new CancelsInputs<>(values);
-        all(values).whenDone(f -> {
+        all(values).whenDone(new Relayed<Future<List<V>>>(result, f -> {
             if (f.isFailed()) {
                 result.fail(f.cause());
                 return;
@@ -71,7 +53,7 @@ final class Combinators {
                 map.put(keys.get(i), list.get(i));
             }
             result.complete(Collections.unmodifiableMap(map));
-        });
+        }));
         return result;
     }
 
@@ -79,10 +61,10 @@ final class Combinators {
         if (futures.isEmpty()) {
             throw new IllegalArgumentException("Future.any needs at least one future");
         }
-        Promise<T> result = new Promise<>();
+        Promise<T> result = new AnyResult<>();
         for (Future<? extends T> input : List.copyOf(futures)) {
             // completeWith leaves a losing failure with its input, which reports it if nobody else looks
-            input.whenDone(result::completeWith);
+            input.whenDone(new Relayed<Future<? extends T>>(result, result::completeWith));
         }
         return result;
     }
@@ -130,11 +112,65 @@ final class Combinators {
                 inner.cancel();
             }
         });
-        inner.whenDone(f -> {
+        inner.whenDone(new Relayed<Future<T>>(result, f -> {
             result.timer.cancel();
             result.completeWith(f);
-        });
+        }));
         return result;
+    }
+
+    /** "all", "any", "withTimeout" or "from" for a combinator's result, {@code null} for any other future. */
+    static String kindOf(Future<?> f) {
+        if (f instanceof CancelsInputs<?>) {
+            return "all";
+        } else if (f instanceof FromStage<?>) {
+            return "from";
+        } else if (f instanceof Timeout<?>) {
+            return "withTimeout";
+        } else if (f instanceof AnyResult<?>) {
+            return "any";
+        }
+        return null;
+    }
+
+    /** The result of {@code any}: a plain promise, but named so the task tree can say what it is. */
+    private static final class AnyResult<T> extends Promise<T> {}
+
+    /**
+     * A combinator's callback on an input that names the future it feeds, so an async stack trace goes on
+     * through the combinator (see {@link AsyncTrace.Relay}). Only combinators pay for the extra object.
+     */
+    private record Relayed<F extends Future<?>>(Future<?> target, java.util.function.Consumer<? super F> action)
+            implements java.util.function.Consumer<F>, AsyncTrace.Relay {
+        @Override
+        public void accept(F f) {
+            action.accept(f);
+        }
+    }
+
+    /** {@code all}'s callback on input {@code index}: fail fast, or store the value and count down. */
+    private record AllInput<T>(CancelsInputs<List<T>> target, Object[] values, AtomicInteger pending, int index)
+            implements java.util.function.Consumer<Future<? extends T>>, AsyncTrace.Relay {
+        @Override
+        public void accept(Future<? extends T> f) {
+            CancelsInputs<List<T>> result = target;
+            if (result.isDone()) {
+                return; // a later failure stays unretrieved, so it is still reported, not lost
+            }
+            if (f.isFailed()) {
+                @SuppressWarnings("unchecked") // a failed future has no value, so any type fits
+                Future<List<T>> failed = (Future<List<T>>) (Future<?>) f;
+                result.completeWith(failed);
+                return;
+            }
+            values[index] = f.resultNow();
+            // the decrement publishes values[index] to whichever thread sees zero
+            if (pending.decrementAndGet() == 0) {
+                @SuppressWarnings("unchecked")
+                List<T> list = (List<T>) Collections.unmodifiableList(Arrays.asList(values));
+                result.complete(list); // not List.of: values may be null
+            }
+        }
     }
 
     /** The result of {@code all}: cancelling it cancels every input. */

@@ -188,8 +188,13 @@ public final class EventLoop implements Executor {
      * The future of {@link #sleep}, which is also its timer's callback: one object besides the timer,
      * because a million sleeping tasks is a workload we aim for. Cancelling it releases the timer.
      */
-    private static final class Sleep extends Promise<Void> implements Runnable {
+    static final class Sleep extends Promise<Void> implements Runnable {
         private TimerHandle timer;
+
+        /** When the sleep ends, on its loop's clock (for the task tree's "time left"). */
+        long deadline() {
+            return timer.deadline;
+        }
 
         @Override
         public void run() {
@@ -322,6 +327,17 @@ public final class EventLoop implements Executor {
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         }
+    }
+
+    /**
+     * The live tasks of this loop as data: for each, its async method, the file and line of the await it
+     * is suspended at, what it waits for, and which task awaits it; {@link TaskSnapshot#format()} prints
+     * them as a tree. Safe from any thread: the list is read on the loop thread, and a loop that does not
+     * answer within {@code timeout} (blocked, or not running) gives a snapshot that says so. Costs nothing
+     * until called: the frames already hold everything it reads.
+     */
+    public TaskSnapshot taskSnapshot(Duration timeout) {
+        return TaskTree.snapshot(this, thread, timeout);
     }
 
     /**
@@ -502,6 +518,8 @@ public final class EventLoop implements Executor {
         thread = Thread.currentThread();
         CURRENT.set(this);
         detector.start();
+        detector.bound();
+        LoopRegistry.register(this, thread);
     }
 
     private void checkThread() {
@@ -521,6 +539,7 @@ public final class EventLoop implements Executor {
         } finally {
             closed = true;
             detector.stop();
+            LoopRegistry.unregister(this);
             blockingPool.shutdown();
             timers.clear();
             ready.clear();

@@ -257,6 +257,9 @@ public abstract class Future<T> {
     /** Completes with {@code error}. Returns {@code false} if the future was already done. */
     protected final boolean failWith(Throwable error) {
         Objects.requireNonNull(error, "error");
+        if (result == null && waiters != null) { // only a failure someone awaits has a chain to show
+            AsyncTrace.onFailure(this, error);
+        }
         Failure failure = new Failure(error);
         if (!complete(failure)) {
             return false;
@@ -306,6 +309,26 @@ public abstract class Future<T> {
             Waiters.fire(w, this);
         }
         return true;
+    }
+
+    /** The waiters as they are now (see {@link #waiters}), for the async trace and the task tree. */
+    final Object waiterSnapshot() {
+        return waiters;
+    }
+
+    /** The callbacks in a {@link #waiters} value, oldest first; empty once done or with none. */
+    static List<Object> waiterList(Object w) {
+        if (w == null || w == DONE) {
+            return List.of();
+        }
+        java.util.ArrayDeque<Object> order = new java.util.ArrayDeque<>();
+        Object node = w;
+        while (node instanceof Waiters n) {
+            order.push(n.head);
+            node = n.tail;
+        }
+        order.push(node);
+        return List.copyOf(order);
     }
 
     @Override

@@ -115,6 +115,11 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
         return this;
     }
 
+    /** The future this task waits for now, {@code null} while it runs; for the task list's snapshots. */
+    final Future<?> awaitingNow() {
+        return awaiting;
+    }
+
     /** A later suspension, from the resume method: records {@code awaited} and returns {@link #SUSPENDED}. */
     public final Object suspend(Future<?> awaited) {
         awaiting = awaited;

@@ -1,6 +1,9 @@
 package dev.lasti.internal;
 
 import dev.lasti.EventLoop;
+import dev.lasti.Future;
+import java.util.AbstractMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -57,13 +60,18 @@ final class TaskList {
             return; // no task of this loop ever suspended
         }
         try {
+            if (!tasks.isEmpty()) {
+                LOG.log(System.Logger.Level.INFO, "lasti: the loop ended with " + tasks.size()
+                        + " task(s) that never finished; cancelling them:" + tasks.describeAll());
+            }
             tasks.cancelAll();
             for (int i = 0; i < SHUTDOWN_ITERATIONS && !tasks.isEmpty() && iterate.getAsBoolean(); i++) {
                 // the iteration ran the cancelled tasks' next steps
             }
             if (!tasks.isEmpty()) {
                 LOG.log(System.Logger.Level.WARNING, "lasti: " + tasks.size()
-                        + " task(s) were still suspended when the loop shut down and were dropped");
+                        + " task(s) were still suspended when the loop shut down and were dropped:"
+                        + tasks.describeAll());
                 tasks.dropAll();
             }
         } finally {
@@ -75,6 +83,22 @@ final class TaskList {
     static int suspendedCount(EventLoop loop) {
         TaskList tasks = CURRENT.get();
         return tasks == null || tasks.loop != loop ? 0 : tasks.size;
+    }
+
+    /**
+     * The live tasks of {@code loop} with the future each one awaits now ({@code null} for a task that is
+     * running), newest first; called by the loop on its thread, for {@code EventLoop.taskSnapshot}.
+     */
+    static List<Map.Entry<Frame<?>, Future<?>>> live(EventLoop loop) {
+        TaskList tasks = CURRENT.get();
+        if (tasks == null || tasks.loop != loop) {
+            return List.of();
+        }
+        List<Map.Entry<Frame<?>, Future<?>>> out = new ArrayList<>(tasks.size);
+        for (Frame<?> f = tasks.head; f != null; f = f.next) {
+            out.add(new AbstractMap.SimpleImmutableEntry<>(f, f.awaitingNow()));
+        }
+        return out;
     }
 
     /** The loop that owns the tasks. */
@@ -111,6 +135,15 @@ final class TaskList {
         task.prev = null;
         task.next = null;
         size--;
+    }
+
+    /** One line per live task: its method and the await it is suspended at (see {@link Frame#toString}). */
+    private String describeAll() {
+        StringBuilder out = new StringBuilder();
+        for (Frame<?> f = head; f != null; f = f.next) {
+            out.append("\n    ").append(f);
+        }
+        return out.toString();
     }
 
     /** Live tasks. */

@@ -48,7 +48,9 @@ record Sample(String name, String row, String summary, Supplier<String> body) {
             new Sample("sleepers", "-", "100 tasks sleep 1 s each on one loop thread",
                     () -> Sleepers.run(100, Duration.ofSeconds(1))),
             new Sample("web-app", "-", "a Router app: a form, a path parameter, a streamed response, an upload",
-                    WebApp::run));
+                    WebApp::run),
+            new Sample("observe", "-", "an async stack trace three awaits deep, and a live task tree",
+                    Observe::run));
 
     static String names() {
         return ALL.stream().map(Sample::name).collect(Collectors.joining(" "));

@@ -1,6 +1,7 @@
 package dev.lasti.transformer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lasti.Future;
@@ -81,6 +82,23 @@ class DebuggerTest {
         String frame = variables.remove("$frame");
         assertTrue(frame != null && frame.startsWith(TARGET + "$"), "the frame is visible as $frame: " + stop);
         return new Stop(stop.method(), stop.line(), variables);
+    }
+
+    /**
+     * Half a second at a breakpoint inside a resumed body (the loop thread in the middle of an iteration,
+     * every thread suspended) is the debugger's pause, not a blocked loop: no warning in the output.
+     */
+    @Test
+    void aPauseAtABreakpoint_isNotReportedAsABlockedLoop() throws Exception {
+        String output = session("afterAwait", List.of("afterAwait.next"), stop -> {
+            try {
+                Thread.sleep(500); // five times the default 100 ms threshold
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return false;
+        }, (session, stops) -> session.output());
+        assertFalse(output.contains("has been busy for"), output);
     }
 
     @Test

@@ -61,8 +61,11 @@ class ModulePathTest {
                 .collect(Collectors.toSet());
         assertEquals(Set.of("dev.lasti", "dev.lasti.net", "dev.lasti.internal"), exported);
         assertTrue(module.exports().stream().noneMatch(ModuleDescriptor.Exports::isQualified));
-        assertEquals(Set.of("java.base"), module.requires().stream().map(ModuleDescriptor.Requires::name)
-                .collect(Collectors.toSet()), "JDK only");
+        // JDK only: management, Flight Recorder and attach (observability) are JDK modules, nothing else
+        Set<String> requires = module.requires().stream().map(ModuleDescriptor.Requires::name)
+                .collect(Collectors.toSet());
+        assertEquals(Set.of("java.base", "java.management", "jdk.jfr", "jdk.attach"), requires, "JDK only");
+        assertTrue(requires.stream().allMatch(m -> ModuleFinder.ofSystem().find(m).isPresent()), "JDK only");
     }
 
     @Test
