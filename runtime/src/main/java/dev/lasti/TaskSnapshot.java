@@ -71,12 +71,10 @@ public record TaskSnapshot(String loop, List<TaskInfo> tasks, boolean answered, 
             return "waits for a CompletionStage";
         } else if (w instanceof Waiting.Combined c) {
             return "waits for Future." + c.kind();
-        } else if (w instanceof Waiting.Io io) {
-            return "waits for socket " + io.kind();
         } else if (w instanceof Waiting.NextIteration) {
             return "waits for the next iteration";
         } else if (w instanceof Waiting.Promise p) {
-            return "waits for a " + p.type();
+            return "waits for " + (p.type().equals("promise") ? "a promise" : p.type());
         }
         return "running";
     }

@@ -132,6 +132,9 @@ final class TaskTree {
         if (kind != null) {
             return kind.equals("from") ? new Waiting.Stage() : new Waiting.Combined(kind);
         }
+        if (f instanceof Promise<?> p && p.description() != null) {
+            return new Waiting.Promise(p.description());
+        }
         return new Waiting.Promise(f.getClass() == Promise.class ? "promise" : f.getClass().getName());
     }
 }

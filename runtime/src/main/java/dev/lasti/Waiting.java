@@ -18,13 +18,15 @@ public sealed interface Waiting {
     /** A combined future: {@code Future.all}, {@code any} or {@code withTimeout}. */
     record Combined(String kind) implements Waiting {}
 
-    /** A socket: a read, a write, a connection or readiness, as {@code kind} says. */
-    record Io(String kind) implements Waiting {}
-
     /** {@code EventLoop.yieldNow()}: the next iteration. */
     record NextIteration() implements Waiting {}
 
-    /** Work on the loop's blocking pool ({@code EventLoop.blocking}) or a promise someone must complete. */
+    /**
+     * A promise, by its {@link dev.lasti.Promise#description() description} where it has one: the runtime's
+     * own say what they are ({@code "socket read"}, {@code "socket write"}, {@code "socket connect"}, {@code
+     * "TLS handshake"}, {@code "socket readiness"}, {@code "EventLoop.blocking job"}); a plain one is {@code
+     * "promise"}, a subclass its class name.
+     */
     record Promise(String type) implements Waiting {}
 
     /** Nothing: the task is running right now (it asked for the snapshot, or the loop is inside it). */

@@ -49,6 +49,8 @@ import javax.net.ssl.SSLSession;
  * FIN without one fails the read as possibly truncated (see {@code docs/networking.md}).
  */
 public final class TcpStream {
+    /** What a task awaiting a read waits for, in task snapshots. */
+    private static final String READ = "socket read";
     /** What a write that the kernel took at once returns: done, and immutable, so one serves them all. */
     private static final Future<Void> WRITTEN = Future.completed(null);
 
@@ -140,7 +142,7 @@ public final class TcpStream {
      */
     public Future<byte[]> read(int maxBytes) {
         requirePositive(maxBytes, "maxBytes");
-        return startRead(new ReadRequest.Some(maxBytes, new Promise<>()));
+        return startRead(new ReadRequest.Some(maxBytes, new Promise<>(READ)));
     }
 
     /**
@@ -151,7 +153,7 @@ public final class TcpStream {
         if (n < 0) {
             throw new IllegalArgumentException("n must not be negative: " + n);
         }
-        return startRead(new ReadRequest.Exactly(n, new Promise<>()));
+        return startRead(new ReadRequest.Exactly(n, new Promise<>(READ)));
     }
 
     /**
@@ -164,7 +166,7 @@ public final class TcpStream {
             throw new IllegalArgumentException("the delimiter must not be empty");
         }
         requirePositive(maxBytes, "maxBytes");
-        return startRead(new ReadRequest.Until(delimiter.clone(), maxBytes, new Promise<>()));
+        return startRead(new ReadRequest.Until(delimiter.clone(), maxBytes, new Promise<>(READ)));
     }
 
     /** Queues {@code data} for writing; see the class comment for when the future completes. */
