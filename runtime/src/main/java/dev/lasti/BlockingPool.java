@@ -37,7 +37,7 @@ final class BlockingPool {
         if (executor == null) {
             executor = newExecutor();
         }
-        Promise<T> result = new Promise<>("EventLoop.blocking job");
+        Promise<T> result = Promise.described("EventLoop.blocking job");
         java.util.concurrent.Future<?> running = executor.submit(() -> {
             if (result.isDone()) {
                 return; // cancelled while queued

@@ -3,9 +3,10 @@ package dev.lasti.internal;
 import dev.lasti.EventLoop;
 import dev.lasti.Future;
 import java.util.AbstractMap;
-import java.util.Map;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -137,11 +138,31 @@ final class TaskList {
         size--;
     }
 
-    /** One line per live task: its method and the await it is suspended at (see {@link Frame#toString}). */
+    /** Distinct places listed in a shutdown report; the rest are counted in one line. */
+    private static final int REPORTED_PLACES = 20;
+
+    /**
+     * One line per place where live tasks are suspended (see {@link Frame#toString}), with how many are
+     * there, in the order first seen: a million tasks at one await are one line, not a million.
+     */
     private String describeAll() {
-        StringBuilder out = new StringBuilder();
+        Map<String, Integer> places = new LinkedHashMap<>();
         for (Frame<?> f = head; f != null; f = f.next) {
-            out.append("\n    ").append(f);
+            places.merge(f.toString(), 1, Integer::sum);
+        }
+        StringBuilder out = new StringBuilder();
+        int listed = 0;
+        int rest = 0;
+        for (Map.Entry<String, Integer> e : places.entrySet()) {
+            if (listed++ < REPORTED_PLACES) {
+                out.append("\n    ").append(e.getValue() == 1 ? "" : e.getValue() + " x ").append(e.getKey());
+            } else {
+                rest += e.getValue();
+            }
+        }
+        if (rest > 0) {
+            out.append("\n    ... and ").append(rest).append(" more task(s) at ")
+                    .append(places.size() - REPORTED_PLACES).append(" other place(s)");
         }
         return out.toString();
     }

@@ -24,7 +24,7 @@ final class Connector {
     private final InetSocketAddress address;
     private final Duration timeout;
     private final Opener opener;
-    private final Promise<TcpStream> result = new Promise<>("socket connect");
+    private final Promise<TcpStream> result = Promise.described("socket connect");
     private TimerHandle timer;
 
     /** Makes the stream of a connected channel: a plain one at once, or a TLS one after its handshake. */

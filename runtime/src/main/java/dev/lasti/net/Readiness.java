@@ -29,7 +29,7 @@ public final class Readiness {
             throw new IllegalArgumentException("ops " + ops + " are not valid for " + channel);
         }
         EventLoop loop = EventLoop.current();
-        Promise<SelectionKey> ready = new Promise<>("socket readiness");
+        Promise<SelectionKey> ready = Promise.described("socket readiness");
         EventLoop.IoHandler handler = k -> {
             k.interestOps(0); // one-shot, like removing the handler after set_result
             ready.complete(k);

@@ -142,7 +142,7 @@ public final class TcpStream {
      */
     public Future<byte[]> read(int maxBytes) {
         requirePositive(maxBytes, "maxBytes");
-        return startRead(new ReadRequest.Some(maxBytes, new Promise<>(READ)));
+        return startRead(new ReadRequest.Some(maxBytes, Promise.described(READ)));
     }
 
     /**
@@ -153,7 +153,7 @@ public final class TcpStream {
         if (n < 0) {
             throw new IllegalArgumentException("n must not be negative: " + n);
         }
-        return startRead(new ReadRequest.Exactly(n, new Promise<>(READ)));
+        return startRead(new ReadRequest.Exactly(n, Promise.described(READ)));
     }
 
     /**
@@ -166,7 +166,7 @@ public final class TcpStream {
             throw new IllegalArgumentException("the delimiter must not be empty");
         }
         requirePositive(maxBytes, "maxBytes");
-        return startRead(new ReadRequest.Until(delimiter.clone(), maxBytes, new Promise<>(READ)));
+        return startRead(new ReadRequest.Until(delimiter.clone(), maxBytes, Promise.described(READ)));
     }
 
     /** Queues {@code data} for writing; see the class comment for when the future completes. */

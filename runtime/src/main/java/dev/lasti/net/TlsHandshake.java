@@ -25,7 +25,7 @@ final class TlsHandshake implements EventLoop.IoHandler {
     private final EventLoop loop;
     private final SocketChannel channel;
     private final TlsSession session;
-    private final Promise<TcpStream> result = new Promise<>("TLS handshake");
+    private final Promise<TcpStream> result = Promise.described("TLS handshake");
     private TimerHandle timer;
     private boolean tasksRunning;
 

@@ -24,7 +24,7 @@ final class WriteQueue {
     /** Queues a copy of the remaining bytes of {@code data}, so the caller may reuse its buffer. */
     Promise<Void> add(ByteBuffer data) {
         ByteBuffer copy = ByteBuffer.allocate(data.remaining()).put(data).flip();
-        PendingWrite w = new PendingWrite(copy, new Promise<>("socket write"));
+        PendingWrite w = new PendingWrite(copy, Promise.described("socket write"));
         queue.add(w);
         return w.done();
     }

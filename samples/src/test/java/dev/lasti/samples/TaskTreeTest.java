@@ -135,6 +135,39 @@ class TaskTreeTest {
                 + lineOf("Observe", "waiter")), ended.get(0));
     }
 
+    @Test
+    void aThousandTasksAtOneAwait_areOneLineOfTheEndReport_notAThousand() {
+        List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("dev.lasti");
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                messages.add(r.getMessage());
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        logger.addHandler(handler);
+        try {
+            EventLoop.run(() -> {
+                Promise<Integer> never = new Promise<>();
+                for (int i = 0; i < 1_000; i++) {
+                    Observe.waiter(never);
+                }
+                return Future.completed(null);
+            });
+        } finally {
+            logger.removeHandler(handler);
+        }
+        String ended = messages.stream().filter(m -> m.contains("never finished")).findFirst().orElseThrow();
+        assertEquals(2, ended.split("\n").length, ended);
+        assertTrue(ended.contains("1000 x Task[dev.lasti.samples.Observe.waiter"), ended);
+    }
+
     private static void sleepQuietly(long ms) {
         try {
             Thread.sleep(ms);

@@ -45,7 +45,7 @@ class TaskTreeWaitsTest {
     @Async
     static Future<Map<String, Waiting>> scenario(int port, CountDownLatch release) {
         TcpStream stream = await(TcpStream.connect(new InetSocketAddress("127.0.0.1", port), Duration.ofSeconds(5)));
-        Promise<String> reply = new Promise<>("reply from the billing service");
+        Promise<String> reply = Promise.described("reply from the billing service");
         Future<Integer> read = reader(stream);
         Future<String> job = offloader(release);
         Future<String> call = caller(reply);
