@@ -1,5 +1,6 @@
 package dev.lasti.http;
 
+import dev.lasti.net.LoopThread;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

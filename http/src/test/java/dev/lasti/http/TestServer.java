@@ -1,5 +1,6 @@
 package dev.lasti.http;
 
+import dev.lasti.net.LoopThread;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
 import dev.lasti.EventLoop;

@@ -106,29 +106,10 @@ class TaskTreeTest {
 
     @Test
     void aTaskWaitingForeverOnAPromise_isNamedWithItsLine_whenTheLoopEnds() {
-        List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("dev.lasti");
-        java.util.logging.Handler handler = new java.util.logging.Handler() {
-            @Override
-            public void publish(java.util.logging.LogRecord r) {
-                messages.add(r.getMessage());
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-        logger.addHandler(handler);
-        try {
-            EventLoop.run(() -> {
-                Observe.waiter(new Promise<>()); // nobody completes it, nobody awaits the task
-                return Future.completed(null);
-            });
-        } finally {
-            logger.removeHandler(handler);
-        }
+        List<String> messages = lastiLogDuring(() -> EventLoop.run(() -> {
+            Observe.waiter(new Promise<>()); // nobody completes it, nobody awaits the task
+            return Future.completed(null);
+        }));
         List<String> ended = messages.stream().filter(m -> m.contains("never finished")).toList();
         assertEquals(1, ended.size(), messages::toString);
         assertTrue(ended.get(0).contains("Observe.waiter (Observe.java), suspended at Observe.java:"
@@ -137,6 +118,20 @@ class TaskTreeTest {
 
     @Test
     void aThousandTasksAtOneAwait_areOneLineOfTheEndReport_notAThousand() {
+        List<String> messages = lastiLogDuring(() -> EventLoop.run(() -> {
+            Promise<Integer> never = new Promise<>();
+            for (int i = 0; i < 1_000; i++) {
+                Observe.waiter(never);
+            }
+            return Future.completed(null);
+        }));
+        String ended = messages.stream().filter(m -> m.contains("never finished")).findFirst().orElseThrow();
+        assertEquals(2, ended.split("\n").length, ended);
+        assertTrue(ended.contains("1000 x Task[dev.lasti.samples.Observe.waiter"), ended);
+    }
+
+    /** The messages logged on {@code dev.lasti} while {@code action} runs. */
+    private static List<String> lastiLogDuring(Runnable action) {
         List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.util.logging.Logger logger = java.util.logging.Logger.getLogger("dev.lasti");
         java.util.logging.Handler handler = new java.util.logging.Handler() {
@@ -153,19 +148,11 @@ class TaskTreeTest {
         };
         logger.addHandler(handler);
         try {
-            EventLoop.run(() -> {
-                Promise<Integer> never = new Promise<>();
-                for (int i = 0; i < 1_000; i++) {
-                    Observe.waiter(never);
-                }
-                return Future.completed(null);
-            });
+            action.run();
         } finally {
             logger.removeHandler(handler);
         }
-        String ended = messages.stream().filter(m -> m.contains("never finished")).findFirst().orElseThrow();
-        assertEquals(2, ended.split("\n").length, ended);
-        assertTrue(ended.contains("1000 x Task[dev.lasti.samples.Observe.waiter"), ended);
+        return messages;
     }
 
     private static void sleepQuietly(long ms) {
