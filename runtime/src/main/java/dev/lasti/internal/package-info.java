@@ -13,8 +13,10 @@
  *       suspend(Future)}, {@link dev.lasti.internal.Frame#awaited awaited()}, {@link
  *       dev.lasti.internal.Frame#returnValue returnValue(Object)} and, once per frame class from its static
  *       initializer, {@link dev.lasti.internal.Frame#checkFormat checkFormat(int, Class)};</li>
- *   <li>{@link dev.lasti.internal.Frames#adapt Frames.adapt(CompletionStage)}, at an await of a {@code
- *       CompletionStage};</li>
+ *   <li>{@link dev.lasti.internal.Frames#isDone Frames.isDone(CompletionStage)} and {@link
+ *       dev.lasti.internal.Frames#resultNow Frames.resultNow(CompletionStage)} at an await of a {@code
+ *       CompletionStage} (a done stage's outcome, nothing allocated), and {@link dev.lasti.internal.Frames#adapt
+ *       Frames.adapt(CompletionStage)} there when the stage is still pending;</li>
  *   <li>{@link dev.lasti.internal.FrameInfo}, the debug metadata annotation on each frame class.</li>
  * </ul>
  * Besides these, generated code calls only the public API of {@code dev.lasti} ({@code Future.isDone},

@@ -16,7 +16,7 @@ import java.util.concurrent.CompletionStage;
  *     return Future.completed(Thread.currentThread());
  * }
  * }</pre>
- * ({@code await(Future)} is the same without {@link Frames#adapt}.)
+ * ({@code await(Future)} is the same without {@link Frames#isDone(CompletionStage)} and {@link Frames#adapt}.)
  */
 final class Where {
     private Where() {}
@@ -26,11 +26,15 @@ final class Where {
         body:
         {
             try {
-                f = Frames.adapt(stage); // await(CompletionStage) adapts first, then it is a Future
-                if (!f.isDone()) {
-                    break body; // to suspend_1, outside the catch-all
+                if (Frames.isDone(stage)) { // a done stage gives its outcome straight away: nothing allocated
+                    Frames.resultNow(stage);
+                } else {
+                    f = Frames.adapt(stage); // a pending stage is adapted, then it is a Future
+                    if (!f.isDone()) {
+                        break body; // to suspend_1, outside the catch-all
+                    }
+                    f.resultNow();
                 }
-                f.resultNow();
                 return Future.completed(Thread.currentThread());
             } catch (Throwable t) {
                 return Future.failed(t);

@@ -145,8 +145,14 @@ public final class DirectoryDriver {
      * @param fingerprint what the input looks like now, and whether it is one of lasti's frame classes
      * @param result the transformer's answer, or {@code null} when the state file showed it up to date or it
      *     is a frame class (never given to the transformer)
+     * @param original the input's bytes when it was transformed (the verifier skips the methods the pass left
+     *     as they were), otherwise {@code null}
      */
-    record Processed(Input input, Fingerprint fingerprint, TransformResult result) {}
+    record Processed(Input input, Fingerprint fingerprint, TransformResult result, byte[] original) {
+        Processed(Input input, Fingerprint fingerprint, TransformResult result) {
+            this(input, fingerprint, result, null);
+        }
+    }
 
     /** One file to write in phase 4. */
     record Write(Path target, byte[] bytes, Kind kind) {
@@ -218,7 +224,8 @@ public final class DirectoryDriver {
         if (now.kind() == Kind.FRAME) {
             return new Processed(in, now, null); // lasti's own output: not one of the user's classes
         }
-        return new Processed(in, now, transformer.transform(bytes, in.file().toString()));
+        TransformResult result = transformer.transform(bytes, in.file().toString());
+        return new Processed(in, now, result, result instanceof TransformResult.Transformed ? bytes : null);
     }
 
     /** Whether {@code bytes} is a frame class lasti generated (by its marker, not its name). */
@@ -249,7 +256,7 @@ public final class DirectoryDriver {
         try (OutputVerifier verifier = new OutputVerifier(pending, roots, options.classpath())) {
             List<List<Diagnostic>> errors = tasks.map(transformed, p -> p.input().file(), p -> {
                 TransformResult.Transformed t = (TransformResult.Transformed) p.result();
-                List<Diagnostic> found = new ArrayList<>(verifier.verify(t.classBytes()));
+                List<Diagnostic> found = new ArrayList<>(verifier.verifyChanged(t.classBytes(), p.original()));
                 for (byte[] frame : t.frameClasses().values()) {
                     found.addAll(verifier.verify(frame));
                 }

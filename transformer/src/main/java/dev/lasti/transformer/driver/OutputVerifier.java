@@ -43,6 +43,21 @@ final class OutputVerifier implements Closeable {
      * one that could not be checked because it names a type found nowhere. Empty if every method verifies.
      */
     List<Diagnostic> verify(byte[] classBytes) {
+        return verify(classBytes, Map.of());
+    }
+
+    /**
+     * As {@link #verify(byte[])}, but skips each method that is the same as in the class the transformer was
+     * given ({@link UnchangedMethods}): javac's code the pass left alone needs no second opinion, and it is
+     * most of a typical class.
+     *
+     * @param original the input class's bytes
+     */
+    List<Diagnostic> verifyChanged(byte[] classBytes, byte[] original) {
+        return verify(classBytes, UnchangedMethods.of(original));
+    }
+
+    private List<Diagnostic> verify(byte[] classBytes, Map<String, MethodNode> before) {
         ClassNode node = new ClassNode();
         // The data-flow analysis uses neither debug information nor the stack map frames (it computes its
         // own), so skipping them leaves fewer nodes to read and to step over; the source file name an error
@@ -53,6 +68,9 @@ final class OutputVerifier implements Closeable {
         boolean isInterface = (node.access & Opcodes.ACC_INTERFACE) != 0;
         List<Diagnostic> found = new ArrayList<>();
         for (MethodNode method : node.methods) {
+            if (UnchangedMethods.same(before.get(method.name + method.desc), method)) {
+                continue;
+            }
             HeaderVerifier verifier =
                     new HeaderVerifier(headers, Type.getObjectType(node.name), superType, interfaces, isInterface);
             String where = node.name.replace('/', '.') + "." + method.name + method.desc;

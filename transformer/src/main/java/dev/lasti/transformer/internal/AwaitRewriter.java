@@ -1,9 +1,11 @@
 package dev.lasti.transformer.internal;
 
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.InsnList;
@@ -25,7 +27,8 @@ import org.objectweb.asm.tree.MethodNode;
  *                                              INVOKEVIRTUAL Future.resultNow()Object
  *                                              CHECKCAST String
  * </pre>
- * {@code await(CompletionStage)} first calls {@code Frames.adapt}; {@code L_await_k} follows it.
+ * {@code await(CompletionStage)} first checks whether the stage is already done ({@link #stageFastPath}); only
+ * a pending stage goes through {@code Frames.adapt}, and {@code L_await_k} follows that call.
  */
 final class AwaitRewriter {
     private AwaitRewriter() {}
@@ -70,8 +73,9 @@ final class AwaitRewriter {
             LabelNode awaitLabel = new LabelNode();
             awaitLabels.put(site.ordinal(), awaitLabel);
             InsnList check = new InsnList();
+            LabelNode joined = site.onStage() ? new LabelNode() : null;
             if (site.onStage()) {
-                check.add(RuntimeNames.ADAPT.insn());
+                stageFastPath(check, plan, joined, code);
             }
             // stack: ..., Future
             check.add(awaitLabel);
@@ -81,10 +85,59 @@ final class AwaitRewriter {
             check.add(new JumpInsnNode(Opcodes.IFEQ, suspendLabels.get(site.ordinal())));
             // stack: ..., Future (done)
             check.add(RuntimeNames.RESULT_NOW.insn());
+            if (joined != null) {
+                check.add(joined);
+                if (!frameRightAfter(site.call())) { // else javac's frame, at this same offset, serves
+                    check.add(FrameNodes.frame(plan.frameLocals(), withTop(plan, RuntimeNames.OBJECT), code));
+                }
+            }
             // stack: ..., Object (javac's CHECKCAST follows)
             code.insertBefore(site.call(), check);
             code.remove(site.call());
         }
+    }
+
+    /**
+     * {@code await(CompletionStage)} on a stage that is already done takes its outcome straight from the
+     * stage, allocating nothing; only a stage still pending is adapted to a {@code Future}.
+     * <pre>
+     *   DUP                                          (stack: ..., CompletionStage)
+     *   INVOKESTATIC Frames.isDone(CompletionStage)Z
+     *   IFEQ L_adapt_k
+     *   INVOKESTATIC Frames.resultNow(CompletionStage)Object
+     *   GOTO L_joined_k
+     *   L_adapt_k: [frame: live locals; ..., CompletionStage]
+     *   INVOKESTATIC Frames.adapt(CompletionStage)Future
+     *   (then the done-check of a Future, ending in L_joined_k: [frame: live locals; ..., Object])
+     * </pre>
+     */
+    private static void stageFastPath(InsnList check, FrameLayout.SitePlan plan, LabelNode joined, InsnList code) {
+        LabelNode adapt = new LabelNode();
+        check.add(new InsnNode(Opcodes.DUP));
+        check.add(RuntimeNames.STAGE_IS_DONE.insn());
+        check.add(new JumpInsnNode(Opcodes.IFEQ, adapt));
+        check.add(RuntimeNames.STAGE_RESULT_NOW.insn());
+        check.add(new JumpInsnNode(Opcodes.GOTO, joined));
+        check.add(adapt);
+        check.add(FrameNodes.frame(plan.frameLocals(), withTop(plan, RuntimeNames.COMPLETION_STAGE), code));
+        check.add(RuntimeNames.ADAPT.insn());
+    }
+
+    /** The stack declared at the await with its top (the future) replaced by {@code top}. */
+    private static List<SlotType> withTop(FrameLayout.SitePlan plan, Type top) {
+        List<SlotType> stack = new ArrayList<>(plan.frameStack());
+        stack.set(stack.size() - 1, new SlotType.Ref(top));
+        return stack;
+    }
+
+    /** Whether javac put a stack map frame right after {@code insn} (a jump target: branches join there). */
+    private static boolean frameRightAfter(AbstractInsnNode insn) {
+        for (AbstractInsnNode n = insn.getNext(); n != null && n.getOpcode() < 0; n = n.getNext()) {
+            if (n instanceof FrameNode) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

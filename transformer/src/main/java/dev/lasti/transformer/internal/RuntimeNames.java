@@ -60,6 +60,11 @@ public final class RuntimeNames {
             "(Ldev/lasti/Future;)Ljava/lang/Object;", false);
     public static final MethodRef AWAIT_STAGE = new MethodRef(Opcodes.INVOKESTATIC, "dev/lasti/Await", "await",
             "(Ljava/util/concurrent/CompletionStage;)Ljava/lang/Object;", false);
+    public static final MethodRef STAGE_IS_DONE = new MethodRef(Opcodes.INVOKESTATIC, "dev/lasti/internal/Frames",
+            "isDone", "(Ljava/util/concurrent/CompletionStage;)Z", false);
+    public static final MethodRef STAGE_RESULT_NOW = new MethodRef(Opcodes.INVOKESTATIC,
+            "dev/lasti/internal/Frames", "resultNow", "(Ljava/util/concurrent/CompletionStage;)Ljava/lang/Object;",
+            false);
     public static final MethodRef ADAPT = new MethodRef(Opcodes.INVOKESTATIC, "dev/lasti/internal/Frames", "adapt",
             "(Ljava/util/concurrent/CompletionStage;)Ldev/lasti/Future;", false);
     public static final MethodRef IS_DONE = new MethodRef(Opcodes.INVOKEVIRTUAL, "dev/lasti/Future", "isDone",
