@@ -8,9 +8,10 @@ import dev.lasti.internal.Frame;
  *
  * <p>A task on the same loop that awaits it parks in a plain field instead of the waiter chain (no atomic
  * instruction: only the loop thread reads and writes it; see {@link Future#whenDone}), and is resumed right
- * there, inside the completion (so is a task of this loop that awaits it as an ordinary waiter), instead of being queued for yet another iteration. That halves the
- * iterations a suspend + resume round trip costs, and is safe from deep recursion: the resumed body can only
- * complete a {@code NextIteration} by yielding, which queues, so the nesting is one level at most.
+ * there, inside the completion (so is a task of this loop that awaits it as an ordinary waiter), instead of
+ * being queued for yet another iteration. That halves the iterations a suspend + resume round trip costs,
+ * and is safe from deep recursion: the resumed body can only complete a {@code NextIteration} by yielding,
+ * which queues, so the nesting is one level at most.
  */
 final class NextIteration extends Future<Void> implements Runnable {
     /**

@@ -56,6 +56,18 @@ class HandWrittenShapesTest {
     }
 
     /** {@code return Future.completed(top.toString())}. */
+    /** {@code if (f == null) return null;} then an await: a branch target that needs a stack map frame. */
+    private static void awaitAfterABranch(MethodVisitor mv) {
+        Label done = new Label();
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitJumpInsn(Opcodes.IFNULL, done);
+        await(mv);
+        returnString(mv);
+        mv.visitLabel(done);
+        mv.visitInsn(Opcodes.ACONST_NULL);
+        mv.visitInsn(Opcodes.ARETURN);
+    }
+
     private static void returnString(MethodVisitor mv) {
         mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/Object", "toString", "()Ljava/lang/String;", false);
         mv.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/lasti/Future", "completed",
@@ -209,16 +221,7 @@ class HandWrittenShapesTest {
 
     @Test
     void classFileOlderThan50_withABranch_isTheDocumentedError() {
-        byte[] bytes = odd(Opcodes.V1_5, mv -> {
-            Label done = new Label();
-            mv.visitVarInsn(Opcodes.ALOAD, 0);
-            mv.visitJumpInsn(Opcodes.IFNULL, done);
-            await(mv);
-            returnString(mv);
-            mv.visitLabel(done);
-            mv.visitInsn(Opcodes.ACONST_NULL);
-            mv.visitInsn(Opcodes.ARETURN);
-        });
+        byte[] bytes = odd(Opcodes.V1_5, HandWrittenShapesTest::awaitAfterABranch);
         assertEquals(List.of("src/Odd.java:7: error: cannot transform Odd.m(Future): class file version 49 has no"
                 + " stack map frames" + NL + "  hint: recompile the class with --release 8 or newer"),
                 errors(bytes));
@@ -226,16 +229,7 @@ class HandWrittenShapesTest {
 
     @Test
     void version50WithoutStackMapFramesAtABranchTarget_isTheDocumentedError() {
-        byte[] bytes = odd(Opcodes.V1_6, mv -> {
-            Label done = new Label();
-            mv.visitVarInsn(Opcodes.ALOAD, 0);
-            mv.visitJumpInsn(Opcodes.IFNULL, done);
-            await(mv);
-            returnString(mv);
-            mv.visitLabel(done);
-            mv.visitInsn(Opcodes.ACONST_NULL);
-            mv.visitInsn(Opcodes.ARETURN);
-        });
+        byte[] bytes = odd(Opcodes.V1_6, HandWrittenShapesTest::awaitAfterABranch);
         assertEquals(List.of("src/Odd.java:7: error: cannot transform Odd.m(Future): the class file has no stack"
                 + " map frame at a branch target, a handler or after a jump" + NL
                 + "  hint: recompile the class with --release 8 or newer"), errors(bytes));
