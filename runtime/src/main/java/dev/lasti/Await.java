@@ -30,6 +30,29 @@ public final class Await {
         throw notTransformed();
     }
 
+    /**
+     * The same as {@link #await(Future)}, declaring the checked exception the caller expects, so that
+     * {@code catch (IOException e)} around it compiles. {@code expected} is only a type witness: it is not
+     * checked at run time, and a failure of another class is thrown as it is, exactly like the plain await.
+     * Any expression may supply it; the transformer evaluates and discards it.
+     *
+     * @throws X the failure of the future, when it is an {@code X}
+     * @throws IllegalStateException always, when the calling method was not transformed
+     */
+    public static <T, X extends Throwable> T await(Future<T> future, Class<X> expected) throws X {
+        throw notTransformed();
+    }
+
+    /**
+     * {@link #await(Future, Class)} for any {@link CompletionStage}.
+     *
+     * @throws X the failure of the stage, when it is an {@code X}
+     * @throws IllegalStateException always, when the calling method was not transformed
+     */
+    public static <T, X extends Throwable> T await(CompletionStage<T> stage, Class<X> expected) throws X {
+        throw notTransformed();
+    }
+
     private static IllegalStateException notTransformed() {
         String caller = StackWalker.getInstance()
                 .walk(frames -> frames.skip(2).findFirst()

@@ -111,6 +111,16 @@ public final class EventLoop implements Executor {
     }
 
     /**
+     * {@link #run(Supplier)}, declaring the checked exception the caller expects (a type witness only, as in
+     * {@link Await#await(Future, Class)}: a failure of another class is thrown as it is).
+     *
+     * @throws X the failure of the main future, when it is an {@code X}
+     */
+    public static <T, X extends Throwable> T run(Supplier<? extends Future<T>> main, Class<X> expected) throws X {
+        return run(main);
+    }
+
+    /**
      * Runs this loop on the calling thread until the future that {@code main} returns is done, then shuts
      * it down. {@code main} itself runs on the loop thread, so an {@link Async} entry starts eagerly there.
      *

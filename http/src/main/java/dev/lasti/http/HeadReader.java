@@ -37,12 +37,9 @@ final class HeadReader {
         while (true) {
             byte[] line;
             try {
-                line = await(stream.readUntil(LF, Math.max(1, maxBytes - len)));
-            } catch (Exception e) { // await declares nothing: the read's checked exceptions arrive here
-                if (e instanceof ReadLimitException) {
-                    throw new HttpError(431, "request head over " + maxBytes + " bytes");
-                }
-                throw e;
+                line = await(stream.readUntil(LF, Math.max(1, maxBytes - len)), ReadLimitException.class);
+            } catch (ReadLimitException e) { // the typed await declares it; other failures pass through
+                throw new HttpError(431, "request head over " + maxBytes + " bytes");
             }
             if (len + line.length > maxBytes) {
                 throw new HttpError(431, "request head over " + maxBytes + " bytes");

@@ -133,12 +133,9 @@ public final class RequestBody {
     private Future<byte[]> readLine(int max) {
         byte[] line;
         try {
-            line = await(timed(stream.readUntil(CRLF, Math.max(max, 2))));
-        } catch (Exception e) { // await declares nothing: the read's checked exceptions arrive here
-            if (e instanceof dev.lasti.net.ReadLimitException) {
-                throw new HttpException(400, "a line of the chunked body is too long");
-            }
-            throw e;
+            line = await(timed(stream.readUntil(CRLF, Math.max(max, 2))), dev.lasti.net.ReadLimitException.class);
+        } catch (dev.lasti.net.ReadLimitException e) { // the typed await declares it; others pass through
+            throw new HttpException(400, "a line of the chunked body is too long");
         }
         for (int i = 0; i < line.length - 2; i++) {
             if (line[i] == '\n' || line[i] == '\r') {

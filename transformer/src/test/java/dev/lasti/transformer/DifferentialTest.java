@@ -52,7 +52,7 @@ class DifferentialTest {
      * The cases the fixtures hold today; a test that found none would pass silently, so fewer fails. Raise
      * it when adding cases.
      */
-    static final int MIN_CASES = 37;
+    static final int MIN_CASES = 39;
 
     private static final List<String> FIXTURES = List.of("Basics", "Loops", "Stacks", "Exceptions", "Switches", "Members", "Harder");
 

@@ -60,6 +60,11 @@ public final class RuntimeNames {
             "(Ldev/lasti/Future;)Ljava/lang/Object;", false);
     public static final MethodRef AWAIT_STAGE = new MethodRef(Opcodes.INVOKESTATIC, "dev/lasti/Await", "await",
             "(Ljava/util/concurrent/CompletionStage;)Ljava/lang/Object;", false);
+    /** The typed overloads: the extra {@code Class} is a type witness, popped before the plain await. */
+    public static final MethodRef AWAIT_FUTURE_TYPED = new MethodRef(Opcodes.INVOKESTATIC, "dev/lasti/Await",
+            "await", "(Ldev/lasti/Future;Ljava/lang/Class;)Ljava/lang/Object;", false);
+    public static final MethodRef AWAIT_STAGE_TYPED = new MethodRef(Opcodes.INVOKESTATIC, "dev/lasti/Await",
+            "await", "(Ljava/util/concurrent/CompletionStage;Ljava/lang/Class;)Ljava/lang/Object;", false);
     public static final MethodRef STAGE_IS_DONE = new MethodRef(Opcodes.INVOKESTATIC, "dev/lasti/internal/Frames",
             "isDone", "(Ljava/util/concurrent/CompletionStage;)Z", false);
     public static final MethodRef STAGE_RESULT_NOW = new MethodRef(Opcodes.INVOKESTATIC,

@@ -14,4 +14,8 @@ public class AwaitOutsideAsync {
     Supplier<String> lambda(Future<String> f) {
         return () -> await(f); // line 15
     }
+
+    String typed(Future<String> f) throws java.io.IOException {
+        return await(f, java.io.IOException.class); // line 19
+    }
 }
