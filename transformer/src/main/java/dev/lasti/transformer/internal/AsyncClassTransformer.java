@@ -53,6 +53,7 @@ public final class AsyncClassTransformer implements ClassTransformer {
             if (generator && method.instructions.size() > 0) {
                 GeneratorEntry.insert(method);
             }
+            TypedAwaits.untype(method);
             List<AwaitSite> found = AwaitSite.find(method);
             sites.put(method, found);
             anything |= !found.isEmpty() || Misuse.isAnnotatedAsync(method) || generator;

@@ -2,9 +2,7 @@ package dev.lasti.transformer.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
-import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -41,7 +39,6 @@ public record AwaitSite(int ordinal, MethodInsnNode call, boolean onStage, int l
             if (insn instanceof LineNumberNode number) {
                 line = number.line;
             } else if (insn instanceof MethodInsnNode call) {
-                untype(method, call);
                 boolean onFuture = RuntimeNames.AWAIT_FUTURE.matches(call);
                 if (onFuture || RuntimeNames.AWAIT_STAGE.matches(call) || isYieldCall(call)) {
                     sites.add(new AwaitSite(sites.size() + 1, call, !onFuture, line));
@@ -49,19 +46,5 @@ public record AwaitSite(int ordinal, MethodInsnNode call, boolean onStage, int l
             }
         }
         return sites;
-    }
-
-    /**
-     * Turns {@code await(x, Class)} into {@code pop; await(x)}: the class is only a type witness for javac,
-     * so once it is evaluated (it may be any expression) and dropped, every later pass sees a plain await,
-     * with the same stack, line and exception behaviour.
-     */
-    private static void untype(MethodNode method, MethodInsnNode call) {
-        RuntimeNames.MethodRef plain = RuntimeNames.AWAIT_FUTURE_TYPED.matches(call) ? RuntimeNames.AWAIT_FUTURE
-                : RuntimeNames.AWAIT_STAGE_TYPED.matches(call) ? RuntimeNames.AWAIT_STAGE : null;
-        if (plain != null) {
-            method.instructions.insertBefore(call, new InsnNode(Opcodes.POP));
-            call.desc = plain.descriptor();
-        }
     }
 }
