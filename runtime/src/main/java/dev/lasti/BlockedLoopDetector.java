@@ -50,6 +50,8 @@ final class BlockedLoopDetector {
     private long seen;
     private long seenSince;
     private long reported;
+    /** Checker thread only: the current stamp was last seen with its thread suspended (a debugger's pause). */
+    private boolean pauseSeen;
     private long lastCheck;
     private long periodNanos;
     private ScheduledFuture<?> check;
@@ -106,13 +108,19 @@ final class BlockedLoopDetector {
             // debugger's suspend-all breakpoint, a long safepoint): that time is not the loop's doing
             seen = s;
             seenSince = now;
+            pauseSeen = false;
             return;
         }
         long busy = now - seenSince;
-        if (busy > thresholdNanos && s != reported) {
+        if ((busy > thresholdNanos || pauseSeen) && s != reported) {
             Thread t = loopThread;
-            if (Running.isSuspended(t)) {
-                seenSince = now; // a debugger's pause is not the loop's doing: count from the resume
+            // A debugger's pause is not the loop's doing. Once one is seen, every check asks again, so
+            // the resume is noticed within one period; the clock restarts at the first check after it.
+            // (Asking only past the threshold raced: a resume just after a reset was reported as blocked.)
+            boolean suspended = Running.isSuspended(t);
+            if (suspended || pauseSeen) {
+                seenSince = now;
+                pauseSeen = suspended;
                 return;
             }
             StackTraceElement[] stack = t.getStackTrace();

@@ -43,8 +43,11 @@ class BlockedLoopTest {
         try (LogCapture log = LogCapture.start()) {
             EventLoop.builder().blockedThreshold(Duration.ofMillis(50)).build()
                     .runUntilComplete(BlockedLoopTest::entryThatBlocksBeforeItsFirstAwait);
-            assertTrue(log.awaitRecord(blockedReport(), Duration.ofSeconds(5)));
-            String message = log.matching(blockedReport()).get(0).getMessage();
+            // The capture is process-wide: only this loop's report (its thread is the test's) counts
+            String thread = "event loop thread " + Thread.currentThread().getName() + " ";
+            Predicate<LogRecord> ours = blockedReport().and(r -> r.getMessage().contains(thread));
+            assertTrue(log.awaitRecord(ours, Duration.ofSeconds(5)), () -> "no report; saw " + log.matching(blockedReport()));
+            String message = log.matching(ours).get(0).getMessage();
             assertTrue(message.contains("in BlockedLoopTest.entryThatBlocksBeforeItsFirstAwait (BlockedLoopTest.java:"),
                     message);
         }
