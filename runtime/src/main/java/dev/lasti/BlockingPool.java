@@ -24,6 +24,11 @@ final class BlockingPool {
     private final Executor loop;
     private ThreadPoolExecutor executor;
     private boolean shutdown;
+    /**
+     * Jobs submitted whose end has not reached the loop yet. Loop thread only: {@link #submit} runs there
+     * (through {@code EventLoop.current()}), and each job ends with exactly one callback queued on the loop.
+     */
+    private int inFlight;
 
     BlockingPool(int maxThreads, Executor loop) {
         this.maxThreads = maxThreads;
@@ -38,21 +43,25 @@ final class BlockingPool {
             executor = newExecutor();
         }
         Promise<T> result = Promise.described("EventLoop.blocking job");
+        inFlight++;
         java.util.concurrent.Future<?> running = executor.submit(() -> {
-            if (result.isDone()) {
-                return; // cancelled while queued
+            Runnable outcome = () -> {};
+            if (!result.isDone()) { // else cancelled while queued
+                try {
+                    T value = work.call();
+                    outcome = () -> result.complete(value);
+                } catch (Throwable t) {
+                    outcome = () -> result.fail(t);
+                }
             }
-            Runnable outcome;
+            Runnable ended = outcome;
             try {
-                T value = work.call();
-                outcome = () -> result.complete(value);
-            } catch (Throwable t) {
-                outcome = () -> result.fail(t);
-            }
-            try {
-                loop.execute(outcome);
+                loop.execute(() -> {
+                    inFlight--;
+                    ended.run();
+                });
             } catch (RejectedExecutionException e) {
-                outcome.run(); // the loop is gone; whoever joins the future still gets the outcome
+                ended.run(); // the loop is gone; whoever joins the future still gets the outcome
             }
         });
         result.whenDone(f -> {
@@ -61,6 +70,11 @@ final class BlockingPool {
             }
         });
         return result;
+    }
+
+    /** Jobs whose end has not reached the loop yet; the loop's virtual clock waits for them. Loop thread. */
+    int jobsInFlight() {
+        return inFlight;
     }
 
     synchronized void shutdown() {

@@ -41,16 +41,17 @@ final class Combinators {
     static <K, V> Future<Map<K, V>> all(Map<K, ? extends Future<? extends V>> futures) {
         List<K> keys = new ArrayList<>(futures.keySet());
         List<Future<? extends V>> values = new ArrayList<>(futures.values());
-        CancelsInputs<Map<K, V>> result = new CancelsInputs<>(values);
-        all(values).whenDone(new Relayed<Future<List<V>>>(result, f -> {
+        Future<List<V>> list = all(values);
+        CancelsInputs<Map<K, V>> result = new CancelsInputs<>(List.of(list)); // the list waits for its inputs
+        list.whenDone(new Relayed<Future<List<V>>>(result, f -> {
             if (f.isFailed()) {
                 result.fail(f.cause());
                 return;
             }
-            List<V> list = f.resultNow();
+            List<V> got = f.resultNow();
             Map<K, V> map = new LinkedHashMap<>();
             for (int i = 0; i < keys.size(); i++) {
-                map.put(keys.get(i), list.get(i));
+                map.put(keys.get(i), got.get(i));
             }
             result.complete(Collections.unmodifiableMap(map));
         }));
@@ -108,13 +109,16 @@ final class Combinators {
         }
         Timeout<T> result = new Timeout<>(inner);
         result.timer = loop.callLater(timeout, () -> {
-            if (result.fail(new TimeoutException("timed out after " + timeout.toMillis() + " ms"))) {
-                inner.cancel();
-            }
+            result.expired = new TimeoutException("timed out after " + timeout.toMillis() + " ms");
+            inner.cancel(); // the result fails once the inner work has unwound (asyncio's wait_for waits too)
         });
         inner.whenDone(new Relayed<Future<T>>(result, f -> {
             result.timer.cancel();
-            result.completeWith(f);
+            if (result.expired != null && f.isCancelled()) {
+                result.fail(result.expired);
+            } else {
+                result.completeWith(f); // done, or failed, before the cancellation could stop it: keep that
+            }
         }));
         return result;
     }
@@ -148,24 +152,32 @@ final class Combinators {
         }
     }
 
-    /** {@code all}'s callback on input {@code index}: fail fast, or store the value and count down. */
+    /**
+     * {@code all}'s callback on input {@code index}: fail fast, or store the value; the last input to finish
+     * completes the list, or, after a cancellation of the result, the cancellation.
+     */
     private record AllInput<T>(CancelsInputs<List<T>> target, Object[] values, AtomicInteger pending, int index)
             implements java.util.function.Consumer<Future<? extends T>>, AsyncTrace.Relay {
         @Override
         public void accept(Future<? extends T> f) {
             CancelsInputs<List<T>> result = target;
+            if (!f.isFailed()) {
+                values[index] = f.resultNow();
+            }
+            // the decrement publishes values[index] to whichever thread sees zero
+            boolean last = pending.decrementAndGet() == 0;
             if (result.isDone()) {
                 return; // a later failure stays unretrieved, so it is still reported, not lost
             }
-            if (f.isFailed()) {
+            if (result.cancelling) {
+                if (last) {
+                    result.cancelNow();
+                }
+            } else if (f.isFailed()) {
                 @SuppressWarnings("unchecked") // a failed future has no value, so any type fits
                 Future<List<T>> failed = (Future<List<T>>) (Future<?>) f;
                 result.completeWith(failed);
-                return;
-            }
-            values[index] = f.resultNow();
-            // the decrement publishes values[index] to whichever thread sees zero
-            if (pending.decrementAndGet() == 0) {
+            } else if (last) {
                 @SuppressWarnings("unchecked")
                 List<T> list = (List<T>) Collections.unmodifiableList(Arrays.asList(values));
                 result.complete(list); // not List.of: values may be null
@@ -173,9 +185,14 @@ final class Combinators {
         }
     }
 
-    /** The result of {@code all}: cancelling it cancels every input. */
+    /**
+     * The result of {@code all}: cancelling it cancels every input, and it completes as cancelled once
+     * every input is done, so a task that awaits it resumes after their {@code finally} blocks.
+     */
     private static final class CancelsInputs<T> extends Promise<T> {
         private final List<? extends Future<?>> inputs;
+        /** Set by {@link #cancel}; read by the inputs' callbacks, on whatever thread completes them. */
+        volatile boolean cancelling;
 
         CancelsInputs(List<? extends Future<?>> inputs) {
             this.inputs = inputs;
@@ -183,11 +200,19 @@ final class Combinators {
 
         @Override
         public boolean cancel() {
-            if (!super.cancel()) {
-                return false;
+            if (isDone() || cancelling) {
+                return !isDone();
             }
+            cancelling = true;
             inputs.forEach(Future::cancel);
+            if (inputs.stream().allMatch(Future::isDone)) {
+                cancelNow(); // every input was done already (or cancelled at once): nothing to wait for
+            }
             return true;
+        }
+
+        void cancelNow() {
+            super.cancel();
         }
     }
 
@@ -213,11 +238,16 @@ final class Combinators {
         }
     }
 
-    /** The result of {@code withTimeout}: cancelling it cancels the inner future and drops the timer. */
+    /**
+     * The result of {@code withTimeout}: cancelling it drops the timer and cancels the inner future, and it
+     * completes when that one is done, as {@code all}'s result does.
+     */
     private static final class Timeout<T> extends Promise<T> {
         private final Future<T> inner;
         /** Set right after construction, on the loop thread, before any callback can read it. */
         TimerHandle timer;
+        /** Set when the time is up, on the loop thread; read by the inner future's callback on any thread. */
+        volatile TimeoutException expired;
 
         Timeout(Future<T> inner) {
             this.inner = inner;
@@ -225,7 +255,7 @@ final class Combinators {
 
         @Override
         public boolean cancel() {
-            if (!super.cancel()) {
+            if (isDone()) {
                 return false;
             }
             timer.cancel();

@@ -71,8 +71,9 @@ public abstract class Future<T> {
 
     /**
      * Waits for all futures in parallel (Tornado's {@code yield [f1, f2]}). The result lists the values in
-     * input order. The first failure fails the result at once; the other inputs keep running. Cancelling
-     * the result cancels every input.
+     * input order. The first failure fails the result at once; the other inputs keep running (cancel them
+     * with {@link #cancelAll}, or start them in a {@link TaskGroup}, which does it for you). Cancelling the
+     * result cancels every input, and the result completes, as cancelled, once every input is done.
      */
     public static <T> Future<List<T>> all(List<? extends Future<? extends T>> futures) {
         return Combinators.all(futures);
@@ -88,12 +89,23 @@ public abstract class Future<T> {
 
     /**
      * Completes with the outcome of whichever input completes first, value or failure. The other inputs
-     * are left running.
+     * are left running: {@code Future.cancelAll(inputs)} after the await stops the losers.
      *
      * @throws IllegalArgumentException if {@code futures} is empty
      */
     public static <T> Future<T> any(List<? extends Future<? extends T>> futures) {
         return Combinators.any(futures);
+    }
+
+    /**
+     * Cancels every future of {@code futures} that is not done yet (see {@link #cancel}): the losers of an
+     * {@link #any}, the siblings an {@link #all} left running after a failure. Returns at once; await the
+     * futures, or their {@code all}, to wait until they have unwound.
+     */
+    public static void cancelAll(Iterable<? extends Future<?>> futures) {
+        for (Future<?> f : futures) {
+            f.cancel();
+        }
     }
 
     /**
@@ -198,8 +210,10 @@ public abstract class Future<T> {
     }
 
     /**
-     * Requests cancellation. A pending future completes with a {@link CancellationException}; a suspended
-     * task gets the exception thrown at its current {@code await}, so its {@code finally} blocks run.
+     * Requests cancellation. A pending promise or sleep completes with a {@link CancellationException} at
+     * once. A suspended task gets the exception thrown at its current {@code await}, so its {@code finally}
+     * blocks run, and completes when they have; the results of {@link #all}, {@link #withTimeout} and
+     * {@link TaskGroup#run} likewise complete once what they cancelled is done.
      *
      * @return {@code false} if the future was already done
      */
@@ -242,8 +256,9 @@ public abstract class Future<T> {
     /**
      * Returns a future with this future's outcome that fails with a {@link
      * java.util.concurrent.TimeoutException} if it is not done after {@code timeout}; in that case this
-     * future is cancelled, so the work behind it stops (asyncio's {@code wait_for}). Must be called on a
-     * loop thread, whose timer measures the timeout.
+     * future is cancelled, so the work behind it stops, and the timeout is reported once that work has
+     * unwound (asyncio's {@code wait_for}). If the future completes anyway, despite the cancellation, the
+     * result has its outcome. Must be called on a loop thread, whose timer measures the timeout.
      */
     public final Future<T> withTimeout(Duration timeout) {
         return Combinators.withTimeout(this, timeout);

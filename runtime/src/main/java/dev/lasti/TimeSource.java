@@ -19,6 +19,19 @@ public interface TimeSource {
         return timeoutNanos;
     }
 
+    /**
+     * Like {@link #beforeBlock}, but called while work the loop waits for runs on other threads (an {@link
+     * EventLoop#blocking} job): that work takes real time, so a virtual clock should follow the real one
+     * until it is back instead of jumping to the next timer. {@link #afterBlock} then reports how long the
+     * loop really blocked. Returns {@link #beforeBlock}'s answer by default.
+     */
+    default long beforeBlockWhileBusy(long timeoutNanos) {
+        return beforeBlock(timeoutNanos);
+    }
+
+    /** After a wait that {@link #beforeBlockWhileBusy} allowed: it took {@code realNanos}. Does nothing by default. */
+    default void afterBlock(long realNanos) {}
+
     /** The system's monotonic clock. */
     static TimeSource system() {
         return System::nanoTime;

@@ -8,12 +8,16 @@ import java.time.Duration;
  * their deadline order, and {@link #elapsed()} says how much virtual time passed.
  *
  * <p>When no timer is pending the loop blocks for real, so work handed over from other threads still
- * arrives. But while any timer is pending the clock jumps to it at once: work on other threads (a {@link
- * EventLoop#blocking} job, a {@link java.util.concurrent.CompletionStage}) takes no virtual time, so a
- * timeout armed around such work fires before the work can finish. Use the system clock for those tests.
+ * arrives. While an {@link EventLoop#blocking} job of the loop runs, the clock follows real time instead
+ * of jumping, so a timeout around the job fires only if the job really takes that long. Work on other
+ * threads that the loop does not know of (a {@link java.util.concurrent.CompletionStage} completed by
+ * some client library) takes no virtual time: a timeout armed around it fires as soon as the loop has
+ * nothing else to do. Use the system clock for those tests.
  */
 public final class VirtualTime implements TimeSource {
     private volatile long now;
+    /** The cap of the wait that follows real time (see {@link #beforeBlockWhileBusy}); loop thread only. */
+    private long followCap;
 
     /** Starts the clock at zero. */
     public VirtualTime() {}
@@ -30,6 +34,18 @@ public final class VirtualTime implements TimeSource {
         }
         now += timeoutNanos;
         return 0;
+    }
+
+    /** A blocking job runs: really wait, at most until the next timer, and count the real time. */
+    @Override
+    public long beforeBlockWhileBusy(long timeoutNanos) {
+        followCap = timeoutNanos;
+        return timeoutNanos;
+    }
+
+    @Override
+    public void afterBlock(long realNanos) {
+        now += followCap < 0 ? realNanos : Math.min(realNanos, followCap);
     }
 
     /** Moves the clock forward by hand. */

@@ -65,8 +65,15 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
     private Future<?> awaiting;
     /** Set by {@link #cancel()}; delivered as a CancellationException at the current or next await. */
     private boolean cancelRequested;
+    /**
+     * The cancellation has been delivered: later requests do nothing, so a task's {@code finally} blocks
+     * run to their end even when two paths cancel it (a group and the parent that awaits the child).
+     */
+    private boolean cancelDelivered;
     /** The body has returned a pending future, now held in {@link #awaiting}; its outcome becomes ours. */
     private boolean returned;
+    /** The task-local values this task had when it last suspended (see TaskList#context). */
+    private Object context;
     /** The loop's list of live tasks; set at the first suspension. */
     TaskList tasks;
     /** Links in {@link #tasks} while the task is live. */
@@ -109,7 +116,9 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
      * @throws IllegalStateException if the calling thread runs no event loop
      */
     public final Future<T> start(Future<?> awaited) {
-        TaskList.current().add(this);
+        TaskList list = TaskList.current();
+        list.add(this);
+        context = list.context;
         awaiting = awaited;
         waitFor(awaited);
         return this;
@@ -139,14 +148,18 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
     }
 
     /**
-     * On resumption, the future the task waited for, now done; or a cancelled future if the task was
-     * cancelled, so that the await throws {@link CancellationException}.
+     * On resumption, the future the task waited for, now done. If the task was cancelled and that future
+     * ended cancelled, a future failed with {@code CancellationException("task cancelled")}, so the await
+     * throws it. If the future completed with a value or a failure before the cancellation could stop it
+     * (a lock granted, an item taken, a task that caught the exception and returned), the task gets that
+     * outcome, so nothing it was given is lost, and the cancellation waits for the task's next await.
      */
     public final Future<?> awaited() {
         Future<?> a = awaiting;
         awaiting = null;
-        if (cancelRequested) {
+        if (cancelRequested && a.isCancelled()) {
             cancelRequested = false;
+            cancelDelivered = true;
             return Future.failed(new CancellationException("task cancelled"));
         }
         return a;
@@ -175,25 +188,44 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
         awaited.whenDone(this);
     }
 
-    /** One scheduled step, on the loop thread. Stale wake-ups (the task moved on) are ignored. */
+    /**
+     * One scheduled step, on the loop thread: resumes the body once the awaited future is done, and only
+     * then, also after a cancellation (a cancelled task that awaits another task waits until that one has
+     * unwound). Stale wake-ups (the task moved on) are ignored.
+     */
     @Override
     public final void run() {
         Future<?> a = awaiting;
-        if (a == null || isDone() || !(a.isDone() || cancelRequested)) {
+        if (a == null || isDone() || !a.isDone()) {
             return;
         }
-        if (returned) {
+        if (returned) { // the future the body returned is done: its outcome becomes ours
             awaiting = null;
             tasks.remove(this);
-            if (a.isDone()) {
-                @SuppressWarnings("unchecked")
-                Future<T> outcome = (Future<T>) a;
-                completeFrom(outcome);
-            } else { // cancelled while waiting for the future it returned
-                failWith(new CancellationException("task cancelled"));
-            }
+            @SuppressWarnings("unchecked")
+            Future<T> outcome = (Future<T>) a;
+            completeFrom(outcome);
             return;
         }
+        TaskList list = tasks;
+        Object outer = list.context;
+        list.context = context;
+        if (list.hook != null) {
+            list.resumedHook();
+        }
+        try {
+            step();
+        } finally {
+            if (list.hook != null) {
+                list.suspendedHook();
+            }
+            context = list.context;
+            list.context = outer;
+        }
+    }
+
+    /** Resumes the body until it suspends on a pending future or ends. */
+    private void step() {
         while (true) {
             Object out;
             try {
@@ -210,19 +242,28 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
                 finish(out);
                 return;
             }
-            if (!cancelRequested) {
-                waitFor(awaiting);
-                return;
+            if (cancelRequested) { // not delivered yet: deliver at this await
+                awaiting.cancel();
+                if (awaiting.isDone()) {
+                    continue;
+                }
             }
-            awaiting.cancel(); // cancelled while running: deliver at this await right away
+            waitFor(awaiting);
+            return;
         }
     }
 
     /**
-     * Cancels the task: the awaited future is cancelled and the task gets a {@link CancellationException}
-     * at its await, so its {@code finally} blocks run. Safe from any thread; takes effect on the loop, in
-     * a later iteration, so {@link #isCancelled()} turns true only then. A task that finishes before the
-     * cancellation reaches it keeps its outcome; a task that catches the exception may go on.
+     * Cancels the task: the awaited future is cancelled, and once it is done the task gets a {@link
+     * CancellationException} at its await, so its {@code finally} blocks run. When the awaited future is
+     * another task, that task unwinds first: its {@code finally} blocks, including ones that await, run
+     * before this task's. Safe from any thread; takes effect on the loop, in a later iteration, so {@link
+     * #isCancelled()} turns true only then. A task that finishes before the cancellation reaches it keeps
+     * its outcome, and so does an await whose future completed before it could be cancelled: the
+     * exception then comes at the next await. A task is cancelled once: after the exception has been
+     * thrown, further requests do nothing, so its {@code finally} blocks, awaits included, run to their
+     * end however many paths cancel it. A task that catches the exception may go on, and is then no
+     * longer cancellable (the loop's shutdown timeout still bounds it).
      *
      * @return {@code false} if the task was already done; {@code true} if the request was queued
      */
@@ -244,15 +285,20 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
         return failWith(new CancellationException("task dropped: its event loop has shut down"));
     }
 
+    /**
+     * On the loop, between steps: cancels what the task awaits. Its completion wakes the task through
+     * {@link #accept} as any completion does, and a task we await completes only once it has unwound, so
+     * this task resumes after it. If the awaited future was already done (its wake-up is queued), the
+     * request stays set and {@link #run} delivers it at the next await.
+     */
     private void deliverCancel() {
-        if (isDone() || cancelRequested) {
+        if (isDone() || cancelRequested || cancelDelivered) {
             return;
         }
         cancelRequested = true;
         Future<?> a = awaiting;
         if (a != null) {
             a.cancel();
-            tasks.loop().execute(this);
         }
     }
 
