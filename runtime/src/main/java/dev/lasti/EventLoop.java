@@ -46,6 +46,9 @@ public final class EventLoop implements Executor {
      */
     private static final MethodHandle SHUTDOWN_TASKS = taskListHandle("shutdown",
             MethodType.methodType(void.class, EventLoop.class, BooleanSupplier.class));
+    /** {@code TaskList.open(EventLoop, TaskHook)}: the task list, with this loop's hook, at bind time. */
+    private static final MethodHandle OPEN_TASKS = taskListHandle("open",
+            MethodType.methodType(void.class, EventLoop.class, TaskHook.class));
     /** {@code TaskList.suspendedCount(EventLoop)}, for {@link #suspendedTaskCount}. */
     private static final MethodHandle SUSPENDED_COUNT = taskListHandle("suspendedCount",
             MethodType.methodType(int.class, EventLoop.class));
@@ -72,6 +75,12 @@ public final class EventLoop implements Executor {
     private boolean waiting;
     private final BlockingPool blockingPool;
     private final BlockedLoopDetector detector;
+    private final TaskHook taskHook;
+    private final Duration shutdownTimeout;
+    /** Shutting down: the loop runs on for the cancelled tasks, and a stop request no longer ends a wait. */
+    private boolean draining;
+    /** The current blocking select was told to follow real time (see TimeSource#beforeBlockWhileBusy). */
+    private boolean followingRealTime;
     /** Failures completed on this loop's thread, kept for {@link #unretrievedFailures}; null unless asked for. */
     private final List<Failure> trackedFailures;
     private volatile Thread thread;
@@ -88,6 +97,8 @@ public final class EventLoop implements Executor {
         this.blockingPool = new BlockingPool(b.blockingThreads, this);
         this.detector = new BlockedLoopDetector(b.blockedThreshold);
         this.trackedFailures = b.trackFailures ? new ArrayList<>() : null;
+        this.taskHook = b.taskHook;
+        this.shutdownTimeout = b.shutdownTimeout;
     }
 
     /** A loop with the defaults: system clock, 8 blocking threads, 100 ms blocked-loop warnings. */
@@ -103,7 +114,9 @@ public final class EventLoop implements Executor {
     /**
      * Creates a loop on the calling thread, runs the async entry point until its future is done, shuts the
      * loop down and returns the value, or throws the failure unwrapped (like {@code asyncio.run}). Tasks
-     * still suspended at the end are cancelled and given a chance to run their {@code finally} blocks.
+     * still suspended at the end are cancelled, and the loop runs on, timers and I/O included, until their
+     * {@code finally} blocks have run, for at most {@link Builder#shutdownTimeout} (5 s by default); the
+     * ones that did not finish by then are logged and dropped.
      */
     public static <T> T run(Supplier<? extends Future<T>> main) {
         checkNotNested(); // before create(), which opens a selector that a failed bind() would leak
@@ -387,6 +400,11 @@ public final class EventLoop implements Executor {
      * I/O until the next timer (only when {@code mayWait}), dispatching ready channels.
      */
     private void runOnce(boolean mayWait) {
+        runOnce(mayWait ? -1 : 0);
+    }
+
+    /** {@link #runOnce(boolean)}, waiting for I/O no longer than {@code maxWaitNanos} ({@code -1}: no cap). */
+    private void runOnce(long maxWaitNanos) {
         detector.busy();
         for (Runnable r; (r = inbox.poll()) != null; ) {
             ready.add(r);
@@ -402,16 +420,24 @@ public final class EventLoop implements Executor {
                 runSafely(t.callback);
             }
         }
-        select(mayWait ? waitNanos() : 0);
+        long wait = maxWaitNanos == 0 ? 0 : waitNanos();
+        select(maxWaitNanos < 0 ? wait : wait < 0 ? maxWaitNanos : Math.min(wait, maxWaitNanos));
     }
 
     /** How long select may block: not at all with work queued, else until the next timer. */
     private long waitNanos() {
-        if (!ready.isEmpty() || !inbox.isEmpty() || stopRequested) {
+        if (!ready.isEmpty() || !inbox.isEmpty() || (stopRequested && !draining)) {
             return 0;
         }
         long untilTimer = timers.nanosUntilNext(time.nanoTime());
-        return untilTimer == 0 ? 0 : time.beforeBlock(untilTimer);
+        if (untilTimer == 0) {
+            return 0;
+        }
+        if (blockingPool.jobsInFlight() > 0) { // a virtual clock must not jump past work it waits for
+            followingRealTime = true;
+            return time.beforeBlockWhileBusy(untilTimer);
+        }
+        return time.beforeBlock(untilTimer);
     }
 
     private void select(long timeoutNanos) {
@@ -430,12 +456,17 @@ public final class EventLoop implements Executor {
             } else {
                 detector.idle();
                 waiting = true;
+                long began = followingRealTime ? System.nanoTime() : 0;
                 if (timeoutNanos < 0) {
                     selector.select(this::dispatch);
                 } else {
                     selector.select(this::dispatch, Math.max(1, (timeoutNanos + 999_999) / 1_000_000));
                 }
                 waiting = false;
+                if (followingRealTime) {
+                    followingRealTime = false;
+                    time.afterBlock(System.nanoTime() - began);
+                }
             }
             mayBlock.set(false);
             failedSelects = 0;
@@ -529,6 +560,13 @@ public final class EventLoop implements Executor {
         CURRENT.set(this);
         detector.start();
         detector.bound();
+        try {
+            OPEN_TASKS.invokeExact(this, taskHook);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
         LoopRegistry.register(this, thread);
     }
 
@@ -540,8 +578,9 @@ public final class EventLoop implements Executor {
     }
 
     /**
-     * Cancels the tasks still suspended (asyncio.run does the same), lets them unwind for a bounded number
-     * of iterations, then drops pending timers, stops the worker threads and closes the selector.
+     * Cancels the tasks still suspended (asyncio.run does the same), runs the loop while they unwind, for at
+     * most {@link Builder#shutdownTimeout} on both the loop's clock and the real one, then drops pending
+     * timers, stops the worker threads and closes the selector.
      */
     private void shutdown() {
         try {
@@ -565,11 +604,16 @@ public final class EventLoop implements Executor {
     }
 
     private void shutdownTasks() {
+        draining = true;
+        long timeout = shutdownTimeout.toNanos();
+        long loopDeadline = time.nanoTime() + timeout;
+        long realDeadline = System.nanoTime() + timeout;
         BooleanSupplier iterate = () -> {
-            if (ready.isEmpty() && inbox.isEmpty()) {
+            long left = Math.min(loopDeadline - time.nanoTime(), realDeadline - System.nanoTime());
+            if (left <= 0) {
                 return false;
             }
-            runOnce(false);
+            runOnce(left);
             return true;
         };
         try {
@@ -628,8 +672,32 @@ public final class EventLoop implements Executor {
         private int blockingThreads = 8;
         private Duration blockedThreshold = Duration.ofMillis(100);
         private boolean trackFailures;
+        private TaskHook taskHook;
+        private Duration shutdownTimeout = Duration.ofSeconds(5);
 
         private Builder() {}
+
+        /**
+         * Runs {@code hook} around every step of every task on the loop, to carry {@link TaskLocal} values
+         * into {@code ThreadLocal}-based libraries (see {@link TaskHook}). None by default.
+         */
+        public Builder taskHook(TaskHook hook) {
+            this.taskHook = Objects.requireNonNull(hook, "hook");
+            return this;
+        }
+
+        /**
+         * How long the loop, once its main future is done or it was stopped, keeps running for the tasks it
+         * cancelled to unwind, {@code finally} blocks that await included: the bound applies to the loop's
+         * clock and to real time alike. Tasks still running after it are logged and dropped. Default 5 s.
+         */
+        public Builder shutdownTimeout(Duration timeout) {
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("shutdownTimeout must not be negative");
+            }
+            this.shutdownTimeout = timeout;
+            return this;
+        }
 
         /** The loop's clock; tests pass a {@link VirtualTime}. */
         public Builder timeSource(TimeSource time) {

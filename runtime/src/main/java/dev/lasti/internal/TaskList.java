@@ -2,6 +2,7 @@ package dev.lasti.internal;
 
 import dev.lasti.EventLoop;
 import dev.lasti.Future;
+import dev.lasti.TaskHook;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,17 +23,65 @@ import java.util.function.BooleanSupplier;
  */
 final class TaskList {
     private static final System.Logger LOG = System.getLogger("dev.lasti");
-    /** Cancelled leftovers get this many iterations to unwind at shutdown. */
-    private static final int SHUTDOWN_ITERATIONS = 1_000;
     /** The list of the loop that runs on this thread; cleared when that loop shuts down. */
     private static final ThreadLocal<TaskList> CURRENT = new ThreadLocal<>();
 
     private final EventLoop loop;
+    /** The loop's {@link TaskHook}, or {@code null}: then a step costs no call. */
+    final TaskHook hook;
+    /**
+     * The task-local values of the code running now (see {@code dev.lasti.TaskLocal}; {@code null} for
+     * none): a task's step swaps its own in and out (see {@link Frame#run}), so this is always the running
+     * task's. The runtime's only mutable per-thread state besides the list itself.
+     */
+    Object context;
     private Frame<?> head;
     private int size;
 
-    private TaskList(EventLoop loop) {
+    private TaskList(EventLoop loop, TaskHook hook) {
         this.loop = loop;
+        this.hook = hook;
+    }
+
+    /**
+     * Called by {@code loop} when it binds to the calling thread, through a private lookup as {@link
+     * #shutdown} is: the list, with the loop's hook, exists from the start.
+     */
+    static void open(EventLoop loop, TaskHook hook) {
+        CURRENT.set(new TaskList(loop, hook));
+    }
+
+    /** The task-local values of the running code on this loop thread; {@code null} off a loop thread. */
+    static Object context() {
+        TaskList tasks = CURRENT.get();
+        return tasks == null || !tasks.loop.isCurrent() ? null : tasks.context;
+    }
+
+    /** Replaces the running code's task-local values, then lets the hook copy them. Loop thread only. */
+    static void context(Object values) {
+        TaskList tasks = current();
+        tasks.context = values;
+        if (tasks.hook != null) {
+            tasks.resumedHook();
+        }
+    }
+
+    /** Runs the hook's {@code resumed()}; a failing hook is logged and the task goes on. */
+    void resumedHook() {
+        try {
+            hook.resumed();
+        } catch (Throwable t) {
+            LOG.log(System.Logger.Level.ERROR, "lasti: the loop's TaskHook.resumed() threw", t);
+        }
+    }
+
+    /** Runs the hook's {@code suspended()}; a failing hook is logged and the task goes on. */
+    void suspendedHook() {
+        try {
+            hook.suspended();
+        } catch (Throwable t) {
+            LOG.log(System.Logger.Level.ERROR, "lasti: the loop's TaskHook.suspended() threw", t);
+        }
     }
 
     /**
@@ -45,15 +94,15 @@ final class TaskList {
         if (tasks != null && tasks.loop.isCurrent()) {
             return tasks;
         }
-        tasks = new TaskList(EventLoop.current());
+        tasks = new TaskList(EventLoop.current(), null); // a stale list of an earlier loop: not normally reached
         CURRENT.set(tasks);
         return tasks;
     }
 
     /**
      * Called by {@code loop} on its thread when it shuts down: cancels the tasks still suspended (asyncio.run
-     * does the same), lets them unwind while {@code iterate} (one loop iteration, {@code false} once there is
-     * nothing left to run) makes progress, for a bounded number of iterations, then drops what is left.
+     * does the same), lets them unwind while {@code iterate} (one loop iteration, timers and I/O included;
+     * {@code false} once the loop's shutdown time is up) runs, then drops what is left.
      */
     static void shutdown(EventLoop loop, BooleanSupplier iterate) {
         TaskList tasks = CURRENT.get();
@@ -66,12 +115,13 @@ final class TaskList {
                         + " task(s) that never finished; cancelling them:" + tasks.describeAll());
             }
             tasks.cancelAll();
-            for (int i = 0; i < SHUTDOWN_ITERATIONS && !tasks.isEmpty() && iterate.getAsBoolean(); i++) {
+            while (!tasks.isEmpty() && iterate.getAsBoolean()) {
                 // the iteration ran the cancelled tasks' next steps
             }
             if (!tasks.isEmpty()) {
                 LOG.log(System.Logger.Level.WARNING, "lasti: " + tasks.size()
-                        + " task(s) were still suspended when the loop shut down and were dropped:"
+                        + " task(s) had not finished unwinding when the loop's shutdown time was up and were"
+                        + " dropped, their finally blocks not run:"
                         + tasks.describeAll());
                 tasks.dropAll();
             }
