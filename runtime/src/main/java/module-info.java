@@ -11,6 +11,7 @@ module dev.lasti {
     requires jdk.jfr; // LoopEvents: produced off the loop thread only
     exports dev.lasti;
     exports dev.lasti.net;
+    exports dev.lasti.sync;
     // for generated code only, no compatibility promise: frame classes in users' modules must reach it
     exports dev.lasti.internal;
 }
