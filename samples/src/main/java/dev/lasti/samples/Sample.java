@@ -50,7 +50,11 @@ record Sample(String name, String row, String summary, Supplier<String> body) {
             new Sample("web-app", "-", "a Router app: a form, a path parameter, a streamed response, an upload",
                     WebApp::run),
             new Sample("observe", "-", "an async stack trace three awaits deep, and a live task tree",
-                    Observe::run));
+                    Observe::run),
+            new Sample("task-group", "-", "a task group: one fetch fails, the others are cancelled and cleaned up",
+                    FetchGroup::run),
+            new Sample("request-id", "-", "a TaskLocal request id in every log line (SLF4J MDC via a TaskHook)",
+                    RequestIds::run));
 
     static String names() {
         return ALL.stream().map(Sample::name).collect(Collectors.joining(" "));
