@@ -150,7 +150,7 @@ public final class EventLoop implements Executor {
             if (!result.isDone()) {
                 throw new IllegalStateException("the loop was stopped before the main future completed");
             }
-            return result.resultNow();
+            return result.join(); // the value, or the failure unwrapped
         } finally {
             shutdown();
         }

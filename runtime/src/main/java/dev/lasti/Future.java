@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * future are always resumed on their own loop thread.
  *
  * <p>Failures are never lost: a failed future whose failure nobody retrieved ({@link #join}, {@link
- * #resultNow}, {@link #cause}, {@code await}, or a combinator that passes it on) is reported through
+ * #resultNow}, {@link #exceptionNow}, {@link #cause}, {@code await}, or a combinator that passes it on) is reported through
  * {@link System.Logger} when the future becomes unreachable, like asyncio's "exception was never retrieved".
  *
  * <p>Use {@link Promise} to make a future that you complete yourself. Subclassing outside lasti is not
@@ -148,10 +148,12 @@ public abstract class Future<T> {
     }
 
     /**
-     * Returns the value of a done future, or throws its failure unwrapped (a checked exception is thrown
-     * as it is, like {@code await}). Never blocks.
+     * Returns the value of a future that completed with one, as {@link java.util.concurrent.Future#resultNow()}
+     * does. Never blocks. For "the value, or the failure thrown as {@code await} throws it", use {@link #join()},
+     * which on a done future is that and nothing more.
      *
-     * @throws IllegalStateException if the future is not done yet
+     * @throws IllegalStateException if the future is not done, or failed or was cancelled (then with the
+     *     failure as its cause, which counts as retrieving it)
      */
     @SuppressWarnings("unchecked")
     public final T resultNow() {
@@ -160,53 +162,79 @@ public abstract class Future<T> {
             throw new IllegalStateException("future is not done yet: " + this);
         }
         if (r instanceof Failure f) {
-            throw Failure.sneaky(f.retrieve());
+            Throwable error = f.retrieve();
+            throw new IllegalStateException(isCancelled() ? "future was cancelled" : "future failed: " + error, error);
         }
         return r == NIL ? null : (T) r;
     }
 
     /**
-     * Returns the failure of a done future, or {@code null} if it has a value. Counts as retrieving it.
+     * Returns the failure of a future that failed, as {@link java.util.concurrent.Future#exceptionNow()} does.
+     * Counts as retrieving it. Never blocks.
      *
-     * @throws IllegalStateException if the future is not done yet
+     * @throws IllegalStateException if the future is not done, completed with a value, or was cancelled
      */
-    public final Throwable cause() {
+    public final Throwable exceptionNow() {
         Object r = result;
-        if (r == null) {
-            throw new IllegalStateException("future is not done yet: " + this);
+        if (!(r instanceof Failure f) || isCancelled()) {
+            throw new IllegalStateException(r == null ? "future is not done yet: " + this
+                    : isCancelled() ? "future was cancelled" : "future completed with a value");
         }
-        return r instanceof Failure f ? f.retrieve() : null;
+        return f.retrieve();
     }
 
     /**
-     * Blocks the calling thread until the future is done, then returns its value or throws its failure
-     * unwrapped. For code outside the loop and for tests; inside an {@link Async} method use {@code await}.
+     * Returns the failure (a cancellation included) of a done future, or {@code null} if it has a value or
+     * is not done yet, as Netty's and Vert.x's {@code cause()} do. Counts as retrieving it. Never blocks.
+     */
+    public final Throwable cause() {
+        return result instanceof Failure f ? f.retrieve() : null;
+    }
+
+    /**
+     * Returns the value, or throws the failure unwrapped (a checked exception as it is, like {@code await}),
+     * blocking the calling thread until the future is done. On a done future it neither blocks nor
+     * allocates: generated code calls it at every {@code await} whose done-check passed. Inside an {@link
+     * Async} method use {@code await}; this is for code outside the loop, and tests.
      *
      * @throws IllegalStateException if called on an event-loop thread while the future is pending, which
      *     would block the loop that has to complete it
      */
     public final T join() {
         if (!isDone()) {
-            if (EventLoop.inLoopThread()) {
-                throw new IllegalStateException("join() would block the event loop thread "
-                        + Thread.currentThread().getName() + "; use await() inside an @Async method");
-            }
-            CountDownLatch latch = new CountDownLatch(1);
-            whenDone(f -> latch.countDown());
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    latch.await();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
+            block();
+        }
+        return valueOrThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private T valueOrThrow() {
+        Object r = result;
+        if (r instanceof Failure f) {
+            throw Failure.sneaky(f.retrieve());
+        }
+        return r == NIL ? null : (T) r;
+    }
+
+    private void block() {
+        if (EventLoop.inLoopThread()) {
+            throw new IllegalStateException("join() would block the event loop thread "
+                    + Thread.currentThread().getName() + "; use await() inside an @Async method");
+        }
+        CountDownLatch latch = new CountDownLatch(1);
+        whenDone(f -> latch.countDown());
+        boolean interrupted = false;
+        while (true) {
+            try {
+                latch.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
         }
-        return resultNow();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

@@ -139,7 +139,7 @@ final class TestLoop {
         if (outcome == null) {
             throw new AssertionError("lasti: the test's loop ended before its future completed", loopError);
         }
-        return outcome.resultNow();
+        return outcome.join(); // done: the value, or the failure unwrapped
     }
 
     private AssertionError checksFailed() {

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  *       {@link #checkFormat checkFormat(format, Owner$m$Frame.class)}, and a {@link #resume()} that is
  *       {@code return Owner.m$resume(this);}</li>
  *   <li>at each await site {@code k} (1-based), a done-check: {@code dup; invokevirtual
- *       Future.isDone; ifeq suspend_k; invokevirtual Future.resultNow}. A done future never leaves the
+ *       Future.isDone; ifeq suspend_k; invokevirtual Future.join}. A done future never leaves the
  *       method: no allocation, no loop.</li>
  *   <li>in {@code m} itself, {@code suspend_k} allocates the frame, saves the live locals and the stack
  *       under the future into its fields, sets its {@code resumePoint = k} and returns {@link
@@ -59,7 +59,7 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
      * they make into this package. The transformer stamps its own format into each frame class, whose
      * static initializer calls {@link #checkFormat}. Bump it whenever that contract changes.
      */
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     /** The future this task waits for; non-null exactly while suspended. */
     private Future<?> awaiting;

@@ -20,7 +20,7 @@
  *   <li>{@link dev.lasti.internal.FrameInfo}, the debug metadata annotation on each frame class.</li>
  * </ul>
  * Besides these, generated code calls only the public API of {@code dev.lasti} ({@code Future.isDone},
- * {@code resultNow}, {@code completed}, {@code failed}, {@code toCompletableFuture}) and the JDK. The
+ * {@code join}, {@code completed}, {@code failed}, {@code toCompletableFuture}) and the JDK. The
  * resume index is a package-private field of each generated frame class, not of {@code Frame}, so nothing
  * here is publicly mutable. The transformer keeps every one of these names in its {@code RuntimeNames},
  * and its {@code RuntimeNamesTest} checks them against this package.

@@ -33,7 +33,7 @@ final class Chain {
                 if (!f.isDone()) {
                     break body; // to suspend_1
                 }
-                int v = f.resultNow(); // await #1, line "int v = await(previous);"
+                int v = f.join(); // await #1, line "int v = await(previous);"
                 return Future.completed(v + 1);
             } catch (Throwable t) {
                 return Future.failed(t);
@@ -61,7 +61,7 @@ final class Chain {
             frame.resumePoint = 1;
             return frame.suspend(f);
         }
-        int v = f.resultNow(); // await #1: done now (or cancelled, and then it throws here)
+        int v = f.join(); // await #1: done now (or cancelled, and then it throws here)
         return frame.returnValue(v + 1); // `return Future.completed(..)` completes the frame in place
     }
 

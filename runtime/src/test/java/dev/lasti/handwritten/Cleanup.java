@@ -46,7 +46,7 @@ final class Cleanup {
                         site = 1; // suspending is not leaving the try: no finally copy on the way
                         break body;
                     }
-                    f.resultNow(); // await #1
+                    f.join(); // await #1
                     result = Future.completed("done"); // `return` evaluates its value, then runs the finally
                 } catch (Throwable t) { // javac's catch-any handler: the finally copy for the exceptional exit
                     log.add("cleanup started");
@@ -56,7 +56,7 @@ final class Cleanup {
                         site = 3;
                         break body;
                     }
-                    f.resultNow(); // await #3
+                    f.join(); // await #3
                     log.add("cleanup finished");
                     throw t;
                 }
@@ -67,7 +67,7 @@ final class Cleanup {
                     site = 2;
                     break body;
                 }
-                f.resultNow(); // await #2
+                f.join(); // await #2
                 log.add("cleanup finished");
                 return result;
             } catch (Throwable t) {
@@ -130,7 +130,7 @@ final class Cleanup {
                 frame.resumePoint = 1;
                 return frame.suspend(f);
             }
-            f.resultNow(); // await #1: CancellationException here if cancelled
+            f.join(); // await #1: CancellationException here if cancelled
             result = Future.completed("done");
         } catch (Throwable t) {
             log.add("cleanup started");
@@ -149,7 +149,7 @@ final class Cleanup {
             frame.resumePoint = 2;
             return frame.suspend(g);
         }
-        g.resultNow(); // await #2
+        g.join(); // await #2
         log.add("cleanup finished");
         return result; // a future in a local: returned as is, not completed in place
     }
@@ -162,7 +162,7 @@ final class Cleanup {
             frame.resumePoint = 3;
             return frame.suspend(g);
         }
-        g.resultNow(); // await #3: a second cancellation would replace t here
+        g.join(); // await #3: a second cancellation would replace t here
         log.add("cleanup finished");
         throw sneaky(t); // bytecode rethrows with athrow; Java source needs the cast trick
     }

@@ -27,7 +27,7 @@ final class Failing {
                 if (!f.isDone()) {
                     break body; // to suspend_1, outside the catch-all
                 }
-                f.resultNow();
+                f.join();
                 throw new IllegalStateException(message);
             } catch (Throwable t) {
                 return Future.failed(t); // before any suspension, the exception fails the returned future
@@ -57,7 +57,7 @@ final class Failing {
             frame.resumePoint = 1;
             return frame.suspend(f);
         }
-        f.resultNow();
+        f.join();
         throw new IllegalStateException(message); // no catch-all here: Frame.run catches it, fails the task
     }
 

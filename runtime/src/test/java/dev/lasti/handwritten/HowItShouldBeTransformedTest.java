@@ -125,7 +125,7 @@ class HowItShouldBeTransformedTest {
             return done;
         });
         assertTrue(task.isCancelled(), task.toString());
-        assertThrows(CancellationException.class, task::resultNow);
+        assertThrows(CancellationException.class, task::join);
     }
 
     @Test
@@ -260,7 +260,7 @@ class HowItShouldBeTransformedTest {
             return done;
         });
         assertTrue(task.get().isCancelled());
-        assertThrows(CancellationException.class, () -> task.get().resultNow());
+        assertThrows(CancellationException.class, () -> task.get().join());
         assertEquals(List.of("step 1", "step 2", "finally"), s.log);
         assertTrue(sleepAtCancel.get().isCancelled(), "the awaited sleep is cancelled too");
         assertEquals(Duration.ofMillis(2500), time.elapsed(), "the cancelled sleep's timer no longer counts");

@@ -28,7 +28,7 @@ final class Relay {
                 if (!f.isDone()) {
                     break body; // to suspend_1, outside the catch-all
                 }
-                f.resultNow(); // await #1, value discarded
+                f.join(); // await #1, value discarded
                 return next;
             } catch (Throwable t) {
                 return Future.failed(t);
@@ -58,7 +58,7 @@ final class Relay {
             frame.resumePoint = 1;
             return frame.suspend(f);
         }
-        f.resultNow();
+        f.join();
         return next;
     }
 

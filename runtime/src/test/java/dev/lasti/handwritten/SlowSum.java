@@ -59,7 +59,7 @@ final class SlowSum {
                         if (!f.isDone()) {
                             break body; // to suspend_1: out of both handlers' ranges, no finally copy
                         }
-                        f.resultNow(); // await #1
+                        f.join(); // await #1
                         sum += i;
                         log.add("step " + i);
                     }
@@ -105,7 +105,7 @@ final class SlowSum {
         }
         try {
             while (true) { // the for loop, entered at await #1 in the middle of its body
-                f.resultNow(); // await #1: throws CancellationException if the task was cancelled
+                f.join(); // await #1: throws CancellationException if the task was cancelled
                 sum += i;
                 self.log.add("step " + i);
                 i++;

@@ -33,7 +33,7 @@ final class Where {
                     if (!f.isDone()) {
                         break body; // to suspend_1, outside the catch-all
                     }
-                    f.resultNow();
+                    f.join();
                 }
                 return Future.completed(Thread.currentThread());
             } catch (Throwable t) {
@@ -59,7 +59,7 @@ final class Where {
             frame.resumePoint = 1;
             return frame.suspend(f);
         }
-        f.resultNow();
+        f.join();
         return frame.returnValue(Thread.currentThread());
     }
 

@@ -59,7 +59,7 @@ class ModulePathTest {
         assertFalse(module.isAutomatic(), "a real module-info, not an automatic module");
         Set<String> exported = module.exports().stream().map(ModuleDescriptor.Exports::source)
                 .collect(Collectors.toSet());
-        assertEquals(Set.of("dev.lasti", "dev.lasti.net", "dev.lasti.internal"), exported);
+        assertEquals(Set.of("dev.lasti", "dev.lasti.net", "dev.lasti.sync", "dev.lasti.internal"), exported);
         assertTrue(module.exports().stream().noneMatch(ModuleDescriptor.Exports::isQualified));
         // JDK only: management, Flight Recorder and attach (observability) are JDK modules, nothing else
         Set<String> requires = module.requires().stream().map(ModuleDescriptor.Requires::name)

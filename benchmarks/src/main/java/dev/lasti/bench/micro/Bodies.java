@@ -23,7 +23,7 @@ public final class Bodies {
 
     /** The twin of {@link #awaitDone}: reads the value with a direct call. */
     public static Future<Integer> readDone(Future<Integer> done) {
-        int v = done.resultNow();
+        int v = done.join();
         return Future.completed(v + 1);
     }
 
@@ -36,7 +36,7 @@ public final class Bodies {
 
     /** The twin of {@link #awaitSyncChild}: the same child called and read directly. */
     public static Future<Integer> callPlainChild(int x) {
-        int v = plainChild(x).resultNow();
+        int v = plainChild(x).join();
         return Future.completed(v + 1);
     }
 

@@ -24,7 +24,7 @@ import org.objectweb.asm.tree.MethodNode;
  *   CHECKCAST String                           DUP
  *                                              INVOKEVIRTUAL Future.isDone()Z
  *                                              IFEQ L_suspend_k
- *                                              INVOKEVIRTUAL Future.resultNow()Object
+ *                                              INVOKEVIRTUAL Future.join()Object
  *                                              CHECKCAST String
  * </pre>
  * {@code await(CompletionStage)} first checks whether the stage is already done ({@link #stageFastPath}); only
@@ -84,7 +84,7 @@ final class AwaitRewriter {
             check.add(RuntimeNames.IS_DONE.insn());
             check.add(new JumpInsnNode(Opcodes.IFEQ, suspendLabels.get(site.ordinal())));
             // stack: ..., Future (done)
-            check.add(RuntimeNames.RESULT_NOW.insn());
+            check.add(RuntimeNames.JOIN.insn());
             if (joined != null) {
                 check.add(joined);
                 if (!frameRightAfter(site.call())) { // else javac's frame, at this same offset, serves

@@ -46,7 +46,7 @@ public final class RuntimeNames {
      * #CHECK_FORMAT}, and a runtime of another format refuses the class with a clear message. Bump it (and
      * {@code Frame.FORMAT} in the runtime) whenever the shape of frame classes or the calls below change.
      */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     /**
      * The resume index: a package-private {@code int} field of each generated frame class (not of {@code
@@ -74,8 +74,9 @@ public final class RuntimeNames {
             "(Ljava/util/concurrent/CompletionStage;)Ldev/lasti/Future;", false);
     public static final MethodRef IS_DONE = new MethodRef(Opcodes.INVOKEVIRTUAL, "dev/lasti/Future", "isDone",
             "()Z", false);
-    public static final MethodRef RESULT_NOW = new MethodRef(Opcodes.INVOKEVIRTUAL, "dev/lasti/Future",
-            "resultNow", "()Ljava/lang/Object;", false);
+    /** The done future's value or failure, after the done-check: {@code join}, which cannot block there. */
+    public static final MethodRef JOIN = new MethodRef(Opcodes.INVOKEVIRTUAL, "dev/lasti/Future",
+            "join", "()Ljava/lang/Object;", false);
     public static final MethodRef COMPLETED = new MethodRef(Opcodes.INVOKESTATIC, "dev/lasti/Future", "completed",
             "(Ljava/lang/Object;)Ldev/lasti/Future;", false);
     public static final MethodRef FAILED = new MethodRef(Opcodes.INVOKESTATIC, "dev/lasti/Future", "failed",

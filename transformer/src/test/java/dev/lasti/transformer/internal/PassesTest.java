@@ -121,7 +121,7 @@ class PassesTest {
                 DUP
                 INVOKEVIRTUAL dev/lasti/Future.isDone ()Z
                 IFEQ L0
-                INVOKEVIRTUAL dev/lasti/Future.resultNow ()Ljava/lang/Object;
+                INVOKEVIRTUAL dev/lasti/Future.join ()Ljava/lang/Object;
                 CHECKCAST java/lang/String
                 INVOKESTATIC dev/lasti/transformer/passes/PassSamples.f (ILjava/lang/String;)Ljava/lang/String;
                 INVOKESTATIC dev/lasti/Future.completed (Ljava/lang/Object;)Ldev/lasti/Future;
