@@ -72,11 +72,12 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
     private boolean cancelDelivered;
     /** The body has returned a pending future, now held in {@link #awaiting}; its outcome becomes ours. */
     private boolean returned;
-    /** The task-local values this task had when it last suspended (see TaskList#context). */
-    private Object context;
-    /** The loop's list of live tasks; set at the first suspension. */
-    TaskList tasks;
-    /** Links in {@link #tasks} while the task is live. */
+    /**
+     * The loop's list of live tasks, with the task-local values this task had when it last suspended (see
+     * {@link TaskHome}: one field for both); set at the first suspension.
+     */
+    TaskHome home;
+    /** Links in the task list while the task is live. */
     Frame<?> prev;
     Frame<?> next;
     boolean linked;
@@ -118,7 +119,9 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
     public final Future<T> start(Future<?> awaited) {
         TaskList list = TaskList.current();
         list.add(this);
-        context = list.context;
+        if (list.context != null) {
+            home = TaskHome.of(list, list.context);
+        }
         awaiting = awaited;
         waitFor(awaited);
         return this;
@@ -142,7 +145,7 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
      */
     @SuppressWarnings("unchecked")
     public final Object returnValue(Object value) {
-        tasks.remove(this);
+        tasks().remove(this);
         succeed((T) value);
         return RETURNED;
     }
@@ -172,11 +175,11 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
      */
     @Override
     public final void accept(Future<?> completed) {
-        if (completed.getClass() == NEXT_ITERATION && !completed.isCancelled() && tasks.loop().isCurrent()) {
+        if (completed.getClass() == NEXT_ITERATION && !completed.isCancelled() && tasks().loop().isCurrent()) {
             run();
         } else if (!isDone()) {
             try {
-                tasks.loop().execute(this);
+                tasks().loop().execute(this);
             } catch (RejectedExecutionException e) {
                 // the loop has shut down and already dropped this task (see TaskList.dropAll)
             }
@@ -201,15 +204,24 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
         }
         if (returned) { // the future the body returned is done: its outcome becomes ours
             awaiting = null;
-            tasks.remove(this);
+            tasks().remove(this);
             @SuppressWarnings("unchecked")
             Future<T> outcome = (Future<T>) a;
             completeFrom(outcome);
             return;
         }
-        TaskList list = tasks;
+        TaskHome h = home;
+        TaskList list = h.list();
+        if (!list.contextual) {
+            step();
+            if (list.contextual) { // this step set the loop's first task-local value: it is this task's
+                home = TaskHome.of(list, list.context);
+                list.context = null;
+            }
+            return;
+        }
         Object outer = list.context;
-        list.context = context;
+        list.context = h.values();
         if (list.hook != null) {
             list.resumedHook();
         }
@@ -219,9 +231,16 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
             if (list.hook != null) {
                 list.suspendedHook();
             }
-            context = list.context;
+            if (list.context != h.values()) { // the step changed the task's values: keep the new ones
+                home = TaskHome.of(list, list.context);
+            }
             list.context = outer;
         }
+    }
+
+    /** The loop's list of live tasks. */
+    private TaskList tasks() {
+        return home.list();
     }
 
     /** Resumes the body until it suspends on a pending future or ends. */
@@ -231,7 +250,7 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
             try {
                 out = resume();
             } catch (Throwable t) {
-                tasks.remove(this);
+                tasks().remove(this);
                 failWith(t);
                 return;
             }
@@ -273,7 +292,7 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
             return false;
         }
         try {
-            tasks.loop().execute(this::deliverCancel);
+            tasks().loop().execute(this::deliverCancel);
         } catch (RejectedExecutionException e) {
             return abandon(); // the loop is gone, so no finally block can run any more
         }
@@ -319,13 +338,13 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
         } else if (out instanceof CompletionStage<?> stage) {
             result = Future.from((CompletionStage<T>) stage);
         } else {
-            tasks.remove(this);
+            tasks().remove(this);
             failWith(new NullPointerException("@Async method " + Frames.describe(getClass())
                     + " returned null instead of a future"));
             return;
         }
         if (result.isDone()) { // the usual case: return Future.completed(v)
-            tasks.remove(this);
+            tasks().remove(this);
             completeFrom(result);
             return;
         }

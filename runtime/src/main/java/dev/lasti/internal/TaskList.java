@@ -21,7 +21,7 @@ import java.util.function.BooleanSupplier;
  * looks up once with a private lookup (both classes are in the same module). So neither {@code EventLoop}
  * nor this package needs a public member that only the runtime calls.
  */
-final class TaskList {
+final class TaskList implements TaskHome {
     private static final System.Logger LOG = System.getLogger("dev.lasti");
     /** The list of the loop that runs on this thread; cleared when that loop shuts down. */
     private static final ThreadLocal<TaskList> CURRENT = new ThreadLocal<>();
@@ -35,12 +35,30 @@ final class TaskList {
      * task's. The runtime's only mutable per-thread state besides the list itself.
      */
     Object context;
+    /**
+     * Whether steps swap task-local values at all: false until the loop's first {@code TaskLocal} change or
+     * with a hook, so a program that uses neither pays one field read per step.
+     */
+    boolean contextual;
     private Frame<?> head;
     private int size;
 
     private TaskList(EventLoop loop, TaskHook hook) {
         this.loop = loop;
         this.hook = hook;
+        this.contextual = hook != null;
+    }
+
+    /** A list is the home of its tasks that have no task-local values. */
+    @Override
+    public TaskList list() {
+        return this;
+    }
+
+    /** ... and so has none. */
+    @Override
+    public Object values() {
+        return null;
     }
 
     /**
@@ -61,6 +79,7 @@ final class TaskList {
     static void context(Object values) {
         TaskList tasks = current();
         tasks.context = values;
+        tasks.contextual = true;
         if (tasks.hook != null) {
             tasks.resumedHook();
         }
@@ -159,7 +178,7 @@ final class TaskList {
 
     /** Adds a task at its first suspension. */
     void add(Frame<?> task) {
-        task.tasks = this;
+        task.home = this;
         task.linked = true;
         task.next = head;
         if (head != null) {

@@ -95,6 +95,19 @@ class TaskLocalTest {
         return Future.completed(null);
     }
 
+    /** The loop's very first task-local change, made in a resumed step, belongs to that task alone. */
+    @AsyncTest
+    @Async
+    Future<Void> theLoopsFirstSet_inAResumedStep_staysWithItsTask() {
+        await(EventLoop.yieldNow());
+        Future<String> other = readAfterAwait(); // suspended before any value exists
+        USER.set("mine");
+        await(EventLoop.sleep(Duration.ofMillis(20)));
+        assertEquals("mine", USER.get());
+        assertNull(await(other), "the other task never had a value");
+        return Future.completed(null);
+    }
+
     @Test
     void offTheLoop_getIsEmpty_andSetIsAClearError() {
         assertNull(USER.get());
