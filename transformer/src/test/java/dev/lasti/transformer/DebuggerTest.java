@@ -129,6 +129,21 @@ class DebuggerTest {
                 stops.stream().map(DebuggerTest::withoutFrame).toList());
     }
 
+    /** A generator's frame is the same kind of frame: after each resumption the locals are the true ones. */
+    @Test
+    void breakpointAfterAYield_hitsInTheGeneratorsResumedCode_withEachRoundsValues() throws Exception {
+        String output = session("generator", List.of("squares.after"), stop -> false, (session, stops) -> {
+            // this is dead after the yield (the body reads no field), so it is neither saved nor shown
+            assertEquals(List.of(
+                    resumed("squares", "squares.after", Map.of("n", "3", "total", "0", "i", "0", "sq", "0")),
+                    resumed("squares", "squares.after", Map.of("n", "3", "total", "0", "i", "1", "sq", "1")),
+                    resumed("squares", "squares.after", Map.of("n", "3", "total", "1", "i", "2", "sq", "4"))),
+                    stops.stream().map(DebuggerTest::withoutFrame).toList());
+            return session.output();
+        });
+        assertTrue(output.contains("result: 0 1 4 total=5"), output);
+    }
+
     @Test
     void stepOverAnAwaitThatSuspends_returnsToTheCaller_notToTheMethodsReturnLine() throws Exception {
         int await = lines.get("afterAwait.await");

@@ -5,6 +5,9 @@ import static dev.lasti.Await.await;
 import dev.lasti.Async;
 import dev.lasti.EventLoop;
 import dev.lasti.Future;
+import dev.lasti.Generates;
+import dev.lasti.Generator;
+import dev.lasti.Yield;
 import java.util.function.Supplier;
 
 /**
@@ -22,6 +25,7 @@ public class DebugTarget {
             case "afterAwait" -> () -> target.afterAwait("42", 5);
             case "loop" -> () -> target.loop(3);
             case "caught" -> () -> target.caught("x", new StringBuilder());
+            case "generator" -> () -> Future.completed(target.drain(target.squares(3)));
             default -> throw new IllegalArgumentException(args[0]);
         };
         String result = EventLoop.run(scenario);
@@ -59,6 +63,28 @@ public class DebugTarget {
             String message = e.getMessage(); // at:caught.catch
             return Future.completed(name + tries + message);
         }
+    }
+
+    /** A generator: the lines after the yield run in its resume method, once per resumption. */
+    @Generates
+    Generator<Integer> squares(int n) {
+        int total = 0;
+        for (int i = 0; i < n; i++) {
+            int sq = i * i;
+            Yield.yield(sq); // at:squares.yield
+            total += sq; // at:squares.after
+        }
+        return Yield.done(total);
+    }
+
+    /** Consumes {@code g} and describes what came out. */
+    String drain(Generator<Integer> g) {
+        StringBuilder out = new StringBuilder();
+        for (int v : g) {
+            out.append(v).append(' ');
+        }
+        Object total = g.returnValue();
+        return out.append("total=").append(total).toString();
     }
 
     /** Completes with {@code value} on a later turn of the loop. */
