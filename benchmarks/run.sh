@@ -24,7 +24,7 @@ case "$mode" in
   --full)  launches=5; jmh_args=(-f 2 -wi 5 -w 2s -i 10 -r 2s); sizes=(10000 100000 300000 1000000); runs=12; vt_runs=6 ;;
   *) echo "usage: $0 [--short|--full] [SECTION...]" >&2; exit 2 ;;
 esac
-all_sections=(skynet memory transformer agent echo http peers jmh)
+all_sections=(skynet memory transformer agent echo http peers generators jmh)
 sections=("${@:-${all_sections[@]}}")
 docs_dir="$(cd "$(dirname "$0")/.." && pwd)/docs"
 [ $# -gt 0 ] && docs_dir="$(cd "$(dirname "$0")/.." && pwd)/benchmarks/target/results"

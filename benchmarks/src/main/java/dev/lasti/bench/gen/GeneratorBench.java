@@ -105,7 +105,12 @@ public final class GeneratorBench {
         double hand = medianMillis(7, () -> sum(handwritten(n)));
         System.out.printf("generator-ints n=%d lasti-generator %.1f ms, handwritten-iterator %.1f ms, ratio %.2f%n",
                 n, gen, hand, gen / hand);
+        double bytes = bytesPerSuspended(suspended);
         System.out.printf("generator-memory lasti-generator %.0f bytes per suspended generator (%d held)%n",
-                bytesPerSuspended(suspended), suspended);
+                bytes, suspended);
+        // for benchmarks/run.sh (sections/generators.sh, report_generators.py)
+        System.out.printf("RESULT generator-ints/lasti %.3f%n", gen);
+        System.out.printf("RESULT generator-ints/handwritten %.3f%n", hand);
+        System.out.printf("RESULT generator-bytes/lasti %.1f%n", bytes);
     }
 }

@@ -56,5 +56,8 @@ object KotlinSequenceBench {
         val per = (after - before - 4.0 * count) / count
         println(String.format("generator-memory kotlin-sequence %.0f bytes per suspended iterator (%d held)",
             per, held.size))
+        // for benchmarks/run.sh (sections/generators.sh, report_generators.py)
+        println(String.format("RESULT generator-ints/kotlin-sequence %.3f", t))
+        println(String.format("RESULT generator-bytes/kotlin-sequence %.1f", per))
     }
 }
