@@ -55,7 +55,7 @@ public abstract class GeneratorFrame<T> implements Generator<T> {
     protected abstract Object resume();
 
     /** An exception to deliver at the yield; only the consumer's throwIn/close allocate one. */
-    private record Thrown(Throwable error) {}
+    record Thrown(Throwable error) {}
 
     // ---- called by generated code
 

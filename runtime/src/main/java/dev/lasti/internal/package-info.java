@@ -17,7 +17,10 @@
  *       dev.lasti.internal.Frames#resultNow Frames.resultNow(CompletionStage)} at an await of a {@code
  *       CompletionStage} (a done stage's outcome, nothing allocated), and {@link dev.lasti.internal.Frames#adapt
  *       Frames.adapt(CompletionStage)} there when the stage is still pending;</li>
- *   <li>{@link dev.lasti.internal.FrameInfo}, the debug metadata annotation on each frame class.</li>
+ *   <li>{@link dev.lasti.internal.FrameInfo}, the debug metadata annotation on each frame class;</li>
+ *   <li>{@link dev.lasti.internal.GeneratorFrame} and {@link dev.lasti.internal.AsyncGeneratorFrame}, the
+ *       superclasses of the frames of {@code @Generates} and {@code @Async @Generates} methods, with the calls
+ *       their contracts describe.</li>
  * </ul>
  * Besides these, generated code calls only the public API of {@code dev.lasti} ({@code Future.isDone},
  * {@code join}, {@code completed}, {@code failed}, {@code toCompletableFuture}) and the JDK. The

@@ -110,7 +110,7 @@ class ContractShapeTest {
                 }
             }
         }
-        assertEquals(Set.of("Frame", "FrameInfo", "Frames", "GeneratorFrame"), publicTypes,
+        assertEquals(Set.of("AsyncGeneratorFrame", "Frame", "FrameInfo", "Frames", "GeneratorFrame"), publicTypes,
                 "TaskList is the runtime's own");
         Set<String> framesApi = new TreeSet<>();
         for (Method m : dev.lasti.internal.Frames.class.getDeclaredMethods()) {

@@ -45,6 +45,8 @@ record Sample(String name, String row, String summary, Supplier<String> body) {
                     SeedFramework::run),
             new Sample("generator-frame", "G4", "a suspended generator's resume index and saved locals",
                     GeneratorFrameView::run),
+            new Sample("socket-lines", "G5", "an async generator of a socket's lines, read by an awaiting loop",
+                    SocketLines::run),
             new Sample("sleepers", "-", "100 tasks sleep 1 s each on one loop thread",
                     () -> Sleepers.run(100, Duration.ofSeconds(1))),
             new Sample("web-app", "-", "a Router app: a form, a path parameter, a streamed response, an upload",

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lasti.transformer.errors.AwaitInSynchronized;
 import dev.lasti.transformer.errors.AwaitOutsideAsync;
 import dev.lasti.transformer.errors.BadAsyncMethods;
+import dev.lasti.transformer.errors.AsyncGeneratorMisuses;
 import dev.lasti.transformer.errors.GeneratorMisuses;
 import dev.lasti.transformer.testkit.TransformingClassLoader;
 import java.util.Arrays;
@@ -61,6 +62,19 @@ class ErrorsTest {
                 file + "34: error: yield inside a synchronized block in GeneratorMisuses.locked()",
                 file + "40: error: Yield.yield in GeneratorMisuses.lambda$lambda$0(), which is not a @Generates"
                         + " method"),
+                errors.stream().map(e -> e.lines().findFirst().orElseThrow()).toList());
+    }
+
+    @Test
+    void asyncGeneratorMisuses_areErrorsAtTheirLines() {
+        List<String> errors = errors(AsyncGeneratorMisuses.class);
+        String file = PATH + "AsyncGeneratorMisuses.java:";
+        assertEquals(List.of(
+                file + "14: error: @Async @Generates method AsyncGeneratorMisuses.asyncButPlainGeneratorType() returns"
+                        + " dev.lasti.Generator, not dev.lasti.AsyncGenerator",
+                file + "20: error: @Generates method AsyncGeneratorMisuses.asyncTypeButNotAsync() returns"
+                        + " dev.lasti.AsyncGenerator but is not @Async",
+                file + "27: error: Yield.from in async generator AsyncGeneratorMisuses.delegates(Generator)"),
                 errors.stream().map(e -> e.lines().findFirst().orElseThrow()).toList());
     }
 

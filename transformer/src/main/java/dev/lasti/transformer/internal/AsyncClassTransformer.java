@@ -81,7 +81,11 @@ public final class AsyncClassTransformer implements ClassTransformer {
                 continue;
             }
             try {
-                FrameKind kind = kinds.get(method) == Misuse.Kind.GENERATOR ? FrameKind.GENERATOR : FrameKind.ASYNC;
+                FrameKind kind = switch (kinds.get(method)) {
+                    case GENERATOR -> FrameKind.GENERATOR;
+                    case ASYNC_GENERATOR -> FrameKind.ASYNC_GENERATOR;
+                    default -> FrameKind.ASYNC;
+                };
                 MethodTransformer.Result result = MethodTransformer.transform(owner, method, sites.get(method),
                         names.get(method), kind);
                 if (result.resume() != null) {

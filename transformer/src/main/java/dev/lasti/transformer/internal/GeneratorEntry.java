@@ -43,7 +43,7 @@ final class GeneratorEntry {
      *   L_end:                                  (the arguments' LocalVariableTable ranges)
      * </pre>
      */
-    static void replaceOriginalBody(MethodNode method, FrameLayout layout) {
+    static void replaceOriginalBody(MethodNode method, FrameLayout layout, FrameKind kind) {
         FrameLayout.SitePlan entry = layout.sites().get(0);
         AbstractInsnNode oldFirst = method.instructions.getFirst();
         InsnList code = new InsnList();
@@ -64,7 +64,7 @@ final class GeneratorEntry {
         code.add(SaveRestore.save(layout, entry, frameSlot));
         code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
         code.add(new VarInsnNode(Opcodes.ALOAD, futureSlot));
-        code.add(FrameKind.GENERATOR.start().insn());
+        code.add(kind.start().insn());
         code.add(new InsnNode(Opcodes.ARETURN));
         code.add(end);
         int argSlots = Type.getArgumentsAndReturnSizes(method.desc) >> 2;

@@ -9,7 +9,8 @@ import org.objectweb.asm.tree.MethodNode;
 /**
  * The build errors of generators, in {@link Misuse}'s javac form: {@code Yield.yield}/{@code Yield.from}
  * outside a {@code @Generates} method, a generator method that cannot be one (wrong return type, no body,
- * constructor, also {@code @Async}), {@code await} in a generator, and yields under a monitor.
+ * constructor), {@code await} in a generator that is not {@code @Async}, {@code Yield.from} in an async
+ * generator, and yields under a monitor.
  */
 final class GeneratorMisuse {
     private GeneratorMisuse() {}
@@ -27,25 +28,36 @@ final class GeneratorMisuse {
             Misuse.Place place = misuse.place(method);
             misuse.error(place.line(), "@Generates on a method without a body, " + where + place.note(),
                     "annotate the implementations instead");
-        } else if (!returnType.equals(RuntimeNames.GENERATOR)) {
+        } else if (Misuse.isAnnotatedAsync(method) && !returnType.equals(RuntimeNames.ASYNC_GENERATOR)) {
+            misuse.error(line, "@Async @Generates method " + where + " returns " + returnType.getClassName()
+                    + ", not dev.lasti.AsyncGenerator", "declare the return type dev.lasti.AsyncGenerator<T>");
+        } else if (!Misuse.isAnnotatedAsync(method) && returnType.equals(RuntimeNames.ASYNC_GENERATOR)) {
+            misuse.error(line, "@Generates method " + where + " returns dev.lasti.AsyncGenerator but is not @Async",
+                    "annotate it with @dev.lasti.Async too, or return dev.lasti.Generator<T>");
+        } else if (!Misuse.isAnnotatedAsync(method) && !returnType.equals(RuntimeNames.GENERATOR)) {
             misuse.error(line, "@Generates method " + where + " returns " + returnType.getClassName()
                     + ", not dev.lasti.Generator", "declare the return type dev.lasti.Generator<T>");
-        } else if (Misuse.isAnnotatedAsync(method)) {
-            misuse.error(line, "method " + where + " is both @Async and @Generates",
-                    "async generators are not supported yet: return a dev.lasti.Generator of futures, or"
-                            + " collect the values in an @Async method");
         }
+        boolean async = Misuse.isAnnotatedAsync(method);
         for (AwaitSite site : sites) {
-            if (!site.isYield()) {
+            if (!site.isYield() && !async) {
                 misuse.error(site.line(), "await in generator method " + where + ", which is not @Async",
-                        "a plain generator cannot suspend on a future; yield the future to the consumer instead");
+                        "a plain generator cannot suspend on a future; yield the future to the consumer instead,"
+                                + " or make it an async generator (@Async, returning dev.lasti.AsyncGenerator)");
+            } else if (site.isDelegation() && async) {
+                misuse.error(site.line(), "Yield.from in async generator " + where,
+                        "delegation between async generators is not supported yet: loop over the inner one with"
+                                + " while (await(inner.hasNext())) Yield.yield(inner.next());");
             }
         }
         if (method.instructions.size() > 0) {
             misuse.checkSynchronized(method, sites);
             misuse.checkClassFileShape(method);
         }
-        return misuse.errors().size() > before ? Misuse.Kind.PLAIN : Misuse.Kind.GENERATOR;
+        if (misuse.errors().size() > before) {
+            return Misuse.Kind.PLAIN;
+        }
+        return async ? Misuse.Kind.ASYNC_GENERATOR : Misuse.Kind.GENERATOR;
     }
 
     /** A yield in any method that is not {@code @Generates} (lambdas included) is an error. */

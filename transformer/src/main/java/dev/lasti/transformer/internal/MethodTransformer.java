@@ -61,8 +61,8 @@ final class MethodTransformer {
         MethodNode resume = ResumeMethod.build(owner.name, isInterface, method, layout, awaitLabels, suspendLabels,
                 kind);
         LocalVariables.split(resume, layout);
-        if (kind == FrameKind.GENERATOR) {
-            GeneratorEntry.replaceOriginalBody(method, layout);
+        if (kind.startsSuspended()) {
+            GeneratorEntry.replaceOriginalBody(method, layout, kind);
         } else {
             OriginalMethod.finish(method, layout, suspendLabels);
             LocalVariables.coverSuspendBlocks(method);

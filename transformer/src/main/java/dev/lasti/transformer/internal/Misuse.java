@@ -29,7 +29,7 @@ final class Misuse {
     }
 
     /** How a method is treated. */
-    enum Kind { PLAIN, ASYNC, ASYNC_LAMBDA, GENERATOR }
+    enum Kind { PLAIN, ASYNC, ASYNC_LAMBDA, GENERATOR, ASYNC_GENERATOR }
 
     static boolean isAnnotatedAsync(MethodNode method) {
         return hasAnnotation(method.invisibleAnnotations, RuntimeNames.ASYNC_ANNOTATION)

@@ -64,7 +64,7 @@ final class ResumeMethod {
         addFrameSlotToFrames(code, layout);
         ReturnInPlace.apply(code, layout.frameSlot());
         for (FrameLayout.SitePlan plan : layout.sites()) {
-            code.add(suspendBlock(layout, plan, labels.get(suspendLabels.get(plan.site().ordinal())), code));
+            code.add(suspendBlock(layout, plan, labels.get(suspendLabels.get(plan.site().ordinal())), code, kind));
         }
         copyDebugAndHandlers(original, resume, labels);
         resume.maxLocals = layout.frameSlot() + 2;
@@ -73,7 +73,7 @@ final class ResumeMethod {
 
     /** Saves into the existing frame (no allocation) and returns {@code frame.suspend(future)}. */
     private static InsnList suspendBlock(FrameLayout layout, FrameLayout.SitePlan plan, LabelNode label,
-                                         InsnList code) {
+                                         InsnList code, FrameKind kind) {
         int futureSlot = layout.frameSlot() + 1;
         InsnList out = new InsnList();
         out.add(label);
@@ -85,7 +85,7 @@ final class ResumeMethod {
         // stack: (empty)
         out.add(new VarInsnNode(Opcodes.ALOAD, layout.frameSlot()));
         out.add(new VarInsnNode(Opcodes.ALOAD, futureSlot));
-        out.add(FrameKind.suspend(plan.site()).insn());
+        out.add(kind.suspend(plan.site()).insn());
         // stack: SUSPENDED
         out.add(new InsnNode(Opcodes.ARETURN));
         return out;
@@ -135,7 +135,7 @@ final class ResumeMethod {
             out.add(SaveRestore.restore(layout, plan, frameSlot));
             // stack: s0 .. sn-1
             out.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
-            out.add(kind.received().insn());
+            out.add(kind.received(plan.site()).insn());
             // stack: s0 .. sn-1, Future (done, or failed with CancellationException)
             out.add(new JumpInsnNode(Opcodes.GOTO, labels.get(awaitLabels.get(plan.site().ordinal()))));
         }

@@ -107,6 +107,21 @@ public final class RuntimeNames {
             "(Ljava/lang/Object;)Ljava/lang/Object;", false);
     public static final MethodRef YIELD_FROM = new MethodRef(Opcodes.INVOKESTATIC, "dev/lasti/Yield", "from",
             "(Ldev/lasti/Generator;)Ljava/lang/Object;", false);
+    public static final Type ASYNC_GENERATOR = Type.getObjectType("dev/lasti/AsyncGenerator");
+    /** The calls of an async generator's frame ({@code dev.lasti.internal.AsyncGeneratorFrame}). */
+    private static final String AG_FRAME = "dev/lasti/internal/AsyncGeneratorFrame";
+    public static final MethodRef AG_FRAME_INIT = new MethodRef(Opcodes.INVOKESPECIAL, AG_FRAME, "<init>", "()V",
+            false);
+    public static final MethodRef AG_CREATED = new MethodRef(Opcodes.INVOKEVIRTUAL, AG_FRAME, "created",
+            "(Ljava/lang/Object;)Ldev/lasti/AsyncGenerator;", false);
+    public static final MethodRef AG_YIELDED = new MethodRef(Opcodes.INVOKEVIRTUAL, AG_FRAME, "yielded",
+            "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+    public static final MethodRef AG_SUSPEND = new MethodRef(Opcodes.INVOKEVIRTUAL, AG_FRAME, "suspend",
+            "(Ldev/lasti/Future;)Ljava/lang/Object;", false);
+    public static final MethodRef AG_RECEIVED = new MethodRef(Opcodes.INVOKEVIRTUAL, AG_FRAME, "received",
+            "()Ljava/lang/Object;", false);
+    public static final MethodRef AG_AWAITED = new MethodRef(Opcodes.INVOKEVIRTUAL, AG_FRAME, "awaited",
+            "()Ldev/lasti/Future;", false);
     public static final MethodRef GENERATOR_FRAME_INIT = new MethodRef(Opcodes.INVOKESPECIAL,
             "dev/lasti/internal/GeneratorFrame", "<init>", "()V", false);
     public static final MethodRef CREATED = new MethodRef(Opcodes.INVOKEVIRTUAL, "dev/lasti/internal/GeneratorFrame",
