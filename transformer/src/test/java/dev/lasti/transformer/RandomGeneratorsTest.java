@@ -105,11 +105,60 @@ class RandomGeneratorsTest {
         }
     }
 
+    /**
+     * {@code body} with every call {@code Y(arg)} rewritten as {@code prefix + arg + suffix}, nested calls
+     * included (the parentheses are matched, so an argument may itself contain calls).
+     */
+    static String rewriteY(String body, String prefix, String suffix) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < body.length()) {
+            int at = body.indexOf("Y(", i);
+            if (at < 0 || (at > 0 && Character.isJavaIdentifierPart(body.charAt(at - 1)))) {
+                int stop = at < 0 ? body.length() : at + 2;
+                out.append(body, i, stop);
+                i = stop;
+                continue;
+            }
+            out.append(body, i, at);
+            int depth = 1;
+            int j = at + 2;
+            while (depth > 0) {
+                char c = body.charAt(j++);
+                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            }
+            out.append(prefix).append(rewriteY(body.substring(at + 2, j - 1), prefix, suffix)).append(suffix);
+            i = j;
+        }
+        return out.toString();
+    }
+
+    /**
+     * The async variant of {@code body}: each {@code Y(e)} awaits {@code later(e)} (done at once for an even
+     * value, completed on a later loop turn for an odd one), yields the result and evaluates to 0 (an async
+     * generator is consumed, not sent to); its twin records {@code e} and evaluates to 0.
+     */
+    static String asyncSource(int p, String body) {
+        return "    @Async\n    @Generates\n    public static AsyncGenerator<Object> ag" + p
+                + "(int n, List<String> trace) {\n"
+                + rewriteY(body, "zero(Yield.yield(Await.await(later(", "))))").replace("R(", "AsyncGenerator.done(")
+                + "    }\n"
+                + "    public static Object at" + p + "(int n, List<String> trace, List<Object> sink) {\n"
+                + rewriteY(body, "record(sink, ", ")").replace("R(", "(")
+                + "    }\n";
+    }
+
     static String source(List<String> bodies) {
         StringBuilder s = new StringBuilder("package rg;\n\nimport dev.lasti.*;\nimport java.util.*;\n\n"
                 + "public class P {\n"
                 + "    static int take(List<Object> sink, Iterator<Integer> sends, Object v) {\n"
-                + "        sink.add(v);\n        return sends.next();\n    }\n");
+                + "        sink.add(v);\n        return sends.next();\n    }\n"
+                + "    static int record(List<Object> sink, Object v) {\n        sink.add(v);\n        return 0;\n    }\n"
+                + "    static int zero(Object sent) {\n        return 0;\n    }\n"
+                + "    static Future<Integer> later(int v) {\n"
+                + "        if ((v & 1) == 0) {\n            return Future.completed(v);\n        }\n"
+                + "        Promise<Integer> p = new Promise<>();\n"
+                + "        EventLoop.current().execute(() -> p.complete(v));\n        return p;\n    }\n");
         for (int p = 0; p < bodies.size(); p++) {
             String body = bodies.get(p);
             s.append("    @Generates\n    public static Generator<Object> g").append(p)
@@ -120,6 +169,7 @@ class RandomGeneratorsTest {
                     .append("(int n, List<String> trace, List<Object> sink, Iterator<Integer> sends) {\n")
                     .append(body.replace("Y(", "take(sink, sends, ").replace("R(", "("))
                     .append("    }\n");
+            s.append(asyncSource(p, body));
         }
         return s.append("}\n").toString();
     }
@@ -168,6 +218,77 @@ class RandomGeneratorsTest {
         // the grammar really exercises what it claims: several yields per run, failures, caught exceptions
         String mix = manyValues + " runs with 3+ values, " + threw + " failing, " + caught + " catching";
         org.junit.jupiter.api.Assertions.assertTrue(manyValues > PROGRAMS && threw > 5 && caught > 5, mix);
+    }
+
+    /** The same bodies as async generators, awaiting between yields, against their plain twins. */
+    @Test
+    void randomAsyncGenerators_matchTheirPlainTwins() throws Exception {
+        Random random = new Random(SEED + 1);
+        List<String> bodies = new ArrayList<>();
+        for (int p = 0; p < PROGRAMS; p++) {
+            bodies.add(new Body(random).render());
+        }
+        Map<String, String> sources = new LinkedHashMap<>();
+        sources.put("rg.P", source(bodies));
+        TransformingClassLoader loader = TransformingClassLoader.transformAll(InMemoryCompiler.compile(sources));
+        Class<?> p = loader.loadClass("rg.P");
+        int suspended = 0;
+        int threw = 0;
+        for (int i = 0; i < PROGRAMS; i++) {
+            for (int n : new int[] {0, 1, 4}) {
+                Run expected = asyncTwin(p, i, n);
+                Run actual = asyncGenerator(p, i, n);
+                assertEquals(expected, actual, "async program " + i + " n=" + n + ":\n" + bodies.get(i));
+                suspended += expected.values().stream().anyMatch(v -> v instanceof Integer k && (k & 1) != 0) ? 1 : 0;
+                threw += expected.end().startsWith("threw") ? 1 : 0;
+            }
+        }
+        String mix = suspended + " runs that suspended at an await, " + threw + " failing";
+        org.junit.jupiter.api.Assertions.assertTrue(suspended > PROGRAMS && threw > 5, mix);
+    }
+
+    private static Run asyncTwin(Class<?> p, int i, int n) throws Exception {
+        List<String> trace = new ArrayList<>();
+        List<Object> sink = new ArrayList<>();
+        String end;
+        try {
+            end = "returned " + p.getMethod("at" + i, int.class, List.class, List.class).invoke(null, n, trace, sink);
+        } catch (InvocationTargetException e) {
+            end = "threw " + e.getCause();
+        }
+        return new Run(sink, trace, end);
+    }
+
+    /** Drains the async generator on a fresh loop with hasNext()/next(), one step per loop turn. */
+    private static Run asyncGenerator(Class<?> p, int i, int n) throws Exception {
+        List<String> trace = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        Method m = p.getMethod("ag" + i, int.class, List.class);
+        String end = dev.lasti.EventLoop.run(() -> {
+            try {
+                @SuppressWarnings("unchecked")
+                dev.lasti.AsyncGenerator<Object> g = (dev.lasti.AsyncGenerator<Object>) m.invoke(null, n, trace);
+                dev.lasti.Promise<String> done = new dev.lasti.Promise<>();
+                drain(g, values, done);
+                return done;
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return new Run(values, trace, end);
+    }
+
+    private static void drain(dev.lasti.AsyncGenerator<Object> g, List<Object> values, dev.lasti.Promise<String> done) {
+        g.hasNext().whenDone(f -> {
+            if (f.isFailed()) {
+                done.complete("threw " + f.cause());
+            } else if (f.resultNow()) {
+                values.add(g.next());
+                dev.lasti.EventLoop.current().execute(() -> drain(g, values, done));
+            } else {
+                done.complete("returned " + g.returnValue());
+            }
+        });
     }
 
     private static Run twin(Class<?> p, int i, int n) throws Exception {
