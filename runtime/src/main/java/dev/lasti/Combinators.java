@@ -200,13 +200,12 @@ final class Combinators {
 
         @Override
         public boolean cancel() {
-            if (isDone() || cancelling) {
-                return !isDone();
+            if (isDone()) {
+                return false;
             }
-            cancelling = true;
-            inputs.forEach(Future::cancel);
-            if (inputs.stream().allMatch(Future::isDone)) {
-                cancelNow(); // every input was done already (or cancelled at once): nothing to wait for
+            if (!cancelling) {
+                cancelling = true; // first, so the last input's callback completes this as cancelled
+                inputs.forEach(Future::cancel);
             }
             return true;
         }

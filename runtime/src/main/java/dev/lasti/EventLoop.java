@@ -2,9 +2,6 @@ package dev.lasti;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
@@ -39,20 +36,6 @@ import java.util.function.Supplier;
 public final class EventLoop implements Executor {
     private static final System.Logger LOG = System.getLogger("dev.lasti");
     private static final ThreadLocal<EventLoop> CURRENT = new ThreadLocal<>();
-    /**
-     * {@code dev.lasti.internal.TaskList.shutdown(EventLoop, BooleanSupplier)}: the live tasks of a loop are
-     * kept by that package-private class, next to the frames they link; this handle and the next are the only
-     * places the loop reaches it, so it needs no public door (see TaskList).
-     */
-    private static final MethodHandle SHUTDOWN_TASKS = taskListHandle("shutdown",
-            MethodType.methodType(void.class, EventLoop.class, BooleanSupplier.class));
-    /** {@code TaskList.open(EventLoop, TaskHook)}: the task list, with this loop's hook, at bind time. */
-    private static final MethodHandle OPEN_TASKS = taskListHandle("open",
-            MethodType.methodType(void.class, EventLoop.class, TaskHook.class));
-    /** {@code TaskList.suspendedCount(EventLoop)}, for {@link #suspendedTaskCount}. */
-    private static final MethodHandle SUSPENDED_COUNT = taskListHandle("suspendedCount",
-            MethodType.methodType(int.class, EventLoop.class));
-
     /**
      * Replaced by {@link #rebuildSelector} when a select fails; volatile because other threads wake it up.
      */
@@ -145,7 +128,7 @@ public final class EventLoop implements Executor {
             Future<T> result = Objects.requireNonNull(main.get(), "main returned null instead of a future");
             result.whenDone(f -> stop()); // so the iteration that completes it does not block in select
             while (!result.isDone() && !stopRequested) {
-                runOnce(true);
+                runOnce();
             }
             if (!result.isDone()) {
                 throw new IllegalStateException("the loop was stopped before the main future completed");
@@ -161,7 +144,7 @@ public final class EventLoop implements Executor {
         bind();
         try {
             while (!stopRequested) {
-                runOnce(true);
+                runOnce();
             }
         } finally {
             shutdown();
@@ -343,13 +326,7 @@ public final class EventLoop implements Executor {
      */
     public int suspendedTaskCount() {
         checkThread();
-        try {
-            return (int) SUSPENDED_COUNT.invokeExact(this);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
+        return TaskLists.suspendedCount(this);
     }
 
     /**
@@ -397,14 +374,15 @@ public final class EventLoop implements Executor {
 
     /**
      * One iteration: run the callbacks queued before it began, then the timers that are due, then wait for
-     * I/O until the next timer (only when {@code mayWait}), dispatching ready channels.
+     * I/O until the next timer, dispatching ready channels.
      */
-    private void runOnce(boolean mayWait) {
-        runOnce(mayWait ? -1 : 0);
+    private void runOnce() {
+        runCallbacksAndTimers();
+        select(waitNanos());
     }
 
-    /** {@link #runOnce(boolean)}, waiting for I/O no longer than {@code maxWaitNanos} ({@code -1}: no cap). */
-    private void runOnce(long maxWaitNanos) {
+    /** The first half of an iteration: the callbacks queued before it began, then the due timers. */
+    private void runCallbacksAndTimers() {
         detector.busy();
         for (Runnable r; (r = inbox.poll()) != null; ) {
             ready.add(r);
@@ -420,8 +398,6 @@ public final class EventLoop implements Executor {
                 runSafely(t.callback);
             }
         }
-        long wait = maxWaitNanos == 0 ? 0 : waitNanos();
-        select(maxWaitNanos < 0 ? wait : wait < 0 ? maxWaitNanos : Math.min(wait, maxWaitNanos));
     }
 
     /** How long select may block: not at all with work queued, else until the next timer. */
@@ -560,13 +536,7 @@ public final class EventLoop implements Executor {
         CURRENT.set(this);
         detector.start();
         detector.bound();
-        try {
-            OPEN_TASKS.invokeExact(this, taskHook);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
+        TaskLists.open(this, taskHook);
         LoopRegistry.register(this, thread);
     }
 
@@ -613,25 +583,12 @@ public final class EventLoop implements Executor {
             if (left <= 0) {
                 return false;
             }
-            runOnce(left);
+            runCallbacksAndTimers();
+            long wait = waitNanos(); // -1: until woken, which the shutdown time caps too
+            select(wait < 0 ? left : Math.min(wait, left));
             return true;
         };
-        try {
-            SHUTDOWN_TASKS.invokeExact(this, iterate);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
-    }
-
-    private static MethodHandle taskListHandle(String name, MethodType type) {
-        try {
-            Class<?> taskList = Class.forName("dev.lasti.internal.TaskList");
-            return MethodHandles.privateLookupIn(taskList, MethodHandles.lookup()).findStatic(taskList, name, type);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+        TaskLists.shutdown(this, iterate);
     }
 
     /** Test seam: the next select on this loop throws {@code failure}, as a failing selector would. */

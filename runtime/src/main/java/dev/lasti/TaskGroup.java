@@ -117,12 +117,6 @@ public final class TaskGroup {
         abort(new CancellationException("task group cancelled"));
     }
 
-    /** The number of the group's children and body still running. Loop thread only. */
-    public int running() {
-        checkLoop();
-        return running.size();
-    }
-
     @SuppressWarnings("unchecked")
     private <T> Future<T> begin(Function<? super TaskGroup, ? extends Future<T>> bodyCall) {
         Future<T> f;

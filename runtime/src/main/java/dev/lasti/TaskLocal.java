@@ -1,8 +1,5 @@
 package dev.lasti;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -41,11 +38,6 @@ import java.util.function.Supplier;
  * @param <T> the type of the value
  */
 public final class TaskLocal<T> {
-    /** {@code dev.lasti.internal.TaskList.context()}: the current values of the calling loop thread. */
-    private static final MethodHandle GET = handle("context", MethodType.methodType(Object.class));
-    /** {@code TaskList.context(Object)}: replaces them and runs the hook's {@code resumed()}. */
-    private static final MethodHandle SET = handle("context", MethodType.methodType(void.class, Object.class));
-
     private final String name;
 
     private TaskLocal(String name) {
@@ -76,7 +68,6 @@ public final class TaskLocal<T> {
      * @throws IllegalStateException off a loop thread
      */
     public void set(T value) {
-        EventLoop.current(); // a clear error off the loop
         replace(TaskValues.with(current(), this, value));
     }
 
@@ -88,7 +79,6 @@ public final class TaskLocal<T> {
      * @throws IllegalStateException off a loop thread
      */
     public <R> Future<R> with(T value, Supplier<? extends Future<R>> body) {
-        EventLoop.current();
         Object outer = current();
         replace(TaskValues.with(outer, this, value));
         try {
@@ -118,32 +108,13 @@ public final class TaskLocal<T> {
         return "TaskLocal[" + name + "]";
     }
 
+    /** The running code's values (see {@code TaskValues}); {@code null} for none, or off a loop thread. */
     private static Object current() {
-        try {
-            return (Object) GET.invokeExact();
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
+        return TaskLists.context();
     }
 
+    /** Replaces them, then lets the loop's hook copy them; a clear error off a loop thread. */
     private static void replace(Object values) {
-        try {
-            SET.invokeExact(values);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
-    }
-
-    private static MethodHandle handle(String name, MethodType type) {
-        try {
-            Class<?> taskList = Class.forName("dev.lasti.internal.TaskList");
-            return MethodHandles.privateLookupIn(taskList, MethodHandles.lookup()).findStatic(taskList, name, type);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+        TaskLists.context(values);
     }
 }

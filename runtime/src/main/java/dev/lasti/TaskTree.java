@@ -1,9 +1,6 @@
 package dev.lasti;
 
 import dev.lasti.internal.Frame;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -22,19 +19,6 @@ import java.util.concurrent.TimeoutException;
  * frames as they are (their resume index and awaited future); records nothing while tasks run.
  */
 final class TaskTree {
-    /** {@code dev.lasti.internal.TaskList.live(EventLoop)}, reached like the loop's other TaskList handles. */
-    private static final MethodHandle LIVE;
-
-    static {
-        try {
-            Class<?> taskList = Class.forName("dev.lasti.internal.TaskList");
-            LIVE = MethodHandles.privateLookupIn(taskList, MethodHandles.lookup())
-                    .findStatic(taskList, "live", MethodType.methodType(List.class, EventLoop.class));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     /** When a snapshot first saw a task at its current await: weak keys, and nothing that refers back. */
     private static final Map<Frame<?>, Seen> FIRST_SEEN = new WeakHashMap<>();
 
@@ -87,17 +71,9 @@ final class TaskTree {
     }
 
     /** On the loop thread. */
-    @SuppressWarnings("unchecked")
     static TaskSnapshot build(EventLoop loop) {
         String name = Thread.currentThread().getName();
-        List<Map.Entry<Frame<?>, Future<?>>> live;
-        try {
-            live = (List<Map.Entry<Frame<?>, Future<?>>>) (List<?>) LIVE.invokeExact(loop);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
+        List<Map.Entry<Frame<?>, Future<?>>> live = TaskLists.live(loop);
         Map<Frame<?>, Integer> ids = new IdentityHashMap<>();
         for (Map.Entry<Frame<?>, Future<?>> e : live) {
             ids.put(e.getKey(), ids.size() + 1);

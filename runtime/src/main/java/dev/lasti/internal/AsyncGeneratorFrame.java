@@ -238,10 +238,7 @@ public abstract class AsyncGeneratorFrame<T> implements AsyncGenerator<T>, Consu
         if (this instanceof Finished) {
             return "AsyncGenerator[returned " + result + "]";
         }
-        String where = Frames.describe(getClass());
-        return state == State.SUSPENDED
-                ? "AsyncGenerator[" + where + ", suspended at " + Frames.line(getClass(), resumePoint()) + "]"
-                : "AsyncGenerator[" + where + ", " + state + "]";
+        return Frames.describeGenerator("AsyncGenerator", getClass(), state, resumePoint());
     }
 
     /**

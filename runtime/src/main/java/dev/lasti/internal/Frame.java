@@ -212,14 +212,22 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
         }
         TaskHome h = home;
         TaskList list = h.list();
-        if (!list.contextual) {
-            step();
-            if (list.contextual) { // this step set the loop's first task-local value: it is this task's
-                home = TaskHome.of(list, list.context);
-                list.context = null;
-            }
+        if (list.contextual) {
+            stepWithValues(h, list);
             return;
         }
+        step();
+        if (list.contextual) { // this step set the loop's first task-local value: it is this task's
+            home = TaskHome.of(list, list.context);
+            list.context = null;
+        }
+    }
+
+    /**
+     * {@link #step()} with this task's task-local values swapped in, and the hook around it; a step that
+     * changed the values gives the task a new home holding them.
+     */
+    private void stepWithValues(TaskHome h, TaskList list) {
         Object outer = list.context;
         list.context = h.values();
         if (list.hook != null) {

@@ -78,6 +78,18 @@ public final class Frames {
         return info.owner() + "." + (paren < 0 ? method : method.substring(0, paren)) + " (" + info.source() + ")";
     }
 
+    /**
+     * "Generator[Owner.m, suspended at Owner.java:12]" or "Generator[Owner.m, CLOSED]" style description of
+     * a generator frame; {@code kind} is "Generator" or "AsyncGenerator".
+     */
+    static String describeGenerator(String kind, Class<?> frameClass, dev.lasti.Generator.State state,
+                                    int resumePoint) {
+        String where = describe(frameClass);
+        return state == dev.lasti.Generator.State.SUSPENDED
+                ? kind + "[" + where + ", suspended at " + line(frameClass, resumePoint) + "]"
+                : kind + "[" + where + ", " + state + "]";
+    }
+
     /** "Orders.java:42" for resume point {@code k} of a frame class, or "resume point k" without metadata. */
     static String line(Class<?> frameClass, int resumePoint) {
         FrameInfo info = frameClass.getAnnotation(FrameInfo.class);

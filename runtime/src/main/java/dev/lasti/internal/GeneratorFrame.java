@@ -290,10 +290,7 @@ public abstract class GeneratorFrame<T> implements Generator<T> {
         if (this instanceof Finished) {
             return "Generator[returned " + result + "]";
         }
-        String where = Frames.describe(getClass());
-        return state == State.SUSPENDED
-                ? "Generator[" + where + ", suspended at " + Frames.line(getClass(), resumePoint()) + "]"
-                : "Generator[" + where + ", " + state + "]";
+        return Frames.describeGenerator("Generator", getClass(), state, resumePoint());
     }
 
     /** What {@code Yield.done(v)} returns to the frame's loop: already closed, never resumed. */

@@ -16,10 +16,11 @@ import java.util.function.BooleanSupplier;
  * reachable while it waits (Tornado and asyncio both once lost coroutines that only a forgotten future
  * referenced). Loop thread only.
  *
- * <p>Not public: the list of the loop running on a thread is that thread's {@link #CURRENT}, created at the
- * loop's first suspension, and the loop reaches it only at shutdown, through {@link #shutdown}, which it
- * looks up once with a private lookup (both classes are in the same module). So neither {@code EventLoop}
- * nor this package needs a public member that only the runtime calls.
+ * <p>Not public: the list of the loop running on a thread is that thread's {@link #CURRENT}, created when
+ * the loop binds the thread ({@link #open}). Package {@code dev.lasti} reaches its static methods only
+ * through {@code dev.lasti.TaskLists}, which looks each one up once with a private lookup (both packages are
+ * in the same module). So neither {@code EventLoop} nor this package needs a public member that only the
+ * runtime calls.
  */
 final class TaskList implements TaskHome {
     private static final System.Logger LOG = System.getLogger("dev.lasti");
@@ -62,8 +63,8 @@ final class TaskList implements TaskHome {
     }
 
     /**
-     * Called by {@code loop} when it binds to the calling thread, through a private lookup as {@link
-     * #shutdown} is: the list, with the loop's hook, exists from the start.
+     * Called by {@code loop} when it binds to the calling thread (through {@code TaskLists}): the list, with
+     * the loop's hook, exists from the start.
      */
     static void open(EventLoop loop, TaskHook hook) {
         CURRENT.set(new TaskList(loop, hook));

@@ -174,6 +174,23 @@ class RandomGeneratorsTest {
         return s.append("}\n").toString();
     }
 
+    /** {@link #PROGRAMS} random bodies from {@code seed}. */
+    static List<String> bodies(long seed) {
+        Random random = new Random(seed);
+        List<String> bodies = new ArrayList<>();
+        for (int p = 0; p < PROGRAMS; p++) {
+            bodies.add(new Body(random).render());
+        }
+        return bodies;
+    }
+
+    /** The class {@code rg.P} of {@link #source}, compiled and transformed. */
+    static Class<?> compiled(List<String> bodies) throws Exception {
+        Map<String, String> sources = new LinkedHashMap<>();
+        sources.put("rg.P", source(bodies));
+        return TransformingClassLoader.transformAll(InMemoryCompiler.compile(sources)).loadClass("rg.P");
+    }
+
     /** What one run did: yielded values, trace, and the return value or the failure. */
     record Run(List<Object> values, List<String> trace, String end) {}
 
@@ -193,15 +210,8 @@ class RandomGeneratorsTest {
 
     @Test
     void randomGenerators_matchTheirPlainTwins() throws Exception {
-        Random random = new Random(SEED);
-        List<String> bodies = new ArrayList<>();
-        for (int p = 0; p < PROGRAMS; p++) {
-            bodies.add(new Body(random).render());
-        }
-        Map<String, String> sources = new LinkedHashMap<>();
-        sources.put("rg.P", source(bodies));
-        TransformingClassLoader loader = TransformingClassLoader.transformAll(InMemoryCompiler.compile(sources));
-        Class<?> p = loader.loadClass("rg.P");
+        List<String> bodies = bodies(SEED);
+        Class<?> p = compiled(bodies);
         int manyValues = 0;
         int threw = 0;
         int caught = 0;
@@ -223,15 +233,8 @@ class RandomGeneratorsTest {
     /** The same bodies as async generators, awaiting between yields, against their plain twins. */
     @Test
     void randomAsyncGenerators_matchTheirPlainTwins() throws Exception {
-        Random random = new Random(SEED + 1);
-        List<String> bodies = new ArrayList<>();
-        for (int p = 0; p < PROGRAMS; p++) {
-            bodies.add(new Body(random).render());
-        }
-        Map<String, String> sources = new LinkedHashMap<>();
-        sources.put("rg.P", source(bodies));
-        TransformingClassLoader loader = TransformingClassLoader.transformAll(InMemoryCompiler.compile(sources));
-        Class<?> p = loader.loadClass("rg.P");
+        List<String> bodies = bodies(SEED + 1);
+        Class<?> p = compiled(bodies);
         int suspended = 0;
         int threw = 0;
         for (int i = 0; i < PROGRAMS; i++) {

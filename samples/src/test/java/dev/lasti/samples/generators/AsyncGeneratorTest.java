@@ -1,6 +1,7 @@
 package dev.lasti.samples.generators;
 
 import static dev.lasti.Await.await;
+import static dev.lasti.samples.Outcomes.failureOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -143,16 +144,6 @@ class AsyncGeneratorTest {
         assertEquals(State.CLOSED, g.state());
         assertEquals(200, nowMs(), "cancelled at 150 ms, cleaned up for 50 ms");
         return Future.completed(null);
-    }
-
-    @Async
-    static Future<Throwable> failureOf(Future<?> f) {
-        try {
-            await(f);
-            return Future.completed(null);
-        } catch (Throwable t) {
-            return Future.completed(t);
-        }
     }
 
     @Async

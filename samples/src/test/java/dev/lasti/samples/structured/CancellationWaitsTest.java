@@ -1,6 +1,7 @@
 package dev.lasti.samples.structured;
 
 import static dev.lasti.Await.await;
+import static dev.lasti.samples.Outcomes.failureOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,7 +51,7 @@ class CancellationWaitsTest {
         Future<String> task = outer();
         await(EventLoop.yieldNow());
         task.cancel();
-        Throwable e = await(caught(task));
+        Throwable e = await(failureOf(task));
         assertTrue(e instanceof CancellationException, String.valueOf(e));
         assertEquals(List.of("inner finally begins", "inner finally ends", "outer finally"), log);
         assertEquals(Duration.ofSeconds(1), Duration.ofNanos(EventLoop.current().nanoTime()),
@@ -66,7 +67,7 @@ class CancellationWaitsTest {
         Future<String> task = takeThenWait(gift);
         task.cancel();            // queued first: when it runs, the await below already has its value ...
         gift.complete("permit");  // ... because this completes it now (the wake-up is queued after)
-        Throwable e = await(caught(task));
+        Throwable e = await(failureOf(task));
         assertTrue(e instanceof CancellationException, String.valueOf(e));
         assertEquals(List.of("took permit", "cancelled at the next await"), log);
         return Future.completed(null);
@@ -90,7 +91,7 @@ class CancellationWaitsTest {
     @Async
     Future<Void> withTimeout_failsAfterTheTimedTaskHasUnwound() {
         Future<String> timed = inner().withTimeout(Duration.ofMillis(100));
-        Throwable e = await(caught(timed));
+        Throwable e = await(failureOf(timed));
         assertTrue(e instanceof TimeoutException, String.valueOf(e));
         assertEquals(List.of("inner finally begins", "inner finally ends"), log);
         assertEquals(Duration.ofMillis(1100), Duration.ofNanos(EventLoop.current().nanoTime()));
@@ -104,7 +105,7 @@ class CancellationWaitsTest {
         Future<List<String>> both = Future.all(List.of(inner(), inner()));
         await(EventLoop.yieldNow());
         both.cancel();
-        Throwable e = await(caught(both));
+        Throwable e = await(failureOf(both));
         assertTrue(e instanceof CancellationException, String.valueOf(e));
         assertEquals(4, log.size(), "both inputs ran their finally blocks first: " + log);
         assertEquals("inner finally ends", log.get(3));
@@ -153,14 +154,4 @@ class CancellationWaitsTest {
         return Future.completed(null);
     }
 
-    /** The failure of a done future, or null. */
-    @Async
-    static Future<Throwable> caught(Future<?> f) {
-        try {
-            await(f);
-            return Future.completed(null);
-        } catch (Throwable t) {
-            return Future.completed(t);
-        }
-    }
 }

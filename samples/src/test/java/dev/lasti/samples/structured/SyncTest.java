@@ -1,6 +1,7 @@
 package dev.lasti.samples.structured;
 
 import static dev.lasti.Await.await;
+import static dev.lasti.samples.Outcomes.failureOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -27,10 +28,6 @@ import java.util.concurrent.CancellationException;
  */
 class SyncTest {
     private final List<String> log = new ArrayList<>();
-
-    private static Future<Throwable> caught(Future<?> f) {
-        return CancellationWaitsTest.caught(f);
-    }
 
     @Async
     Future<String> holdLock(Lock lock, String name, long ms) {
@@ -63,7 +60,7 @@ class SyncTest {
         Future<String> b = holdLock(lock, "b", 10);
         Future<String> c = holdLock(lock, "c", 10);
         b.cancel();
-        assertInstanceOf(CancellationException.class, await(caught(b)));
+        assertInstanceOf(CancellationException.class, await(failureOf(b)));
         lock.release();
         assertEquals("c", await(c));
         assertEquals(List.of("c holds"), log);
@@ -81,7 +78,7 @@ class SyncTest {
         await(EventLoop.yieldNow());
         b.cancel();     // queued first: when it runs, b's acquire is already done ...
         lock.release(); // ... because this serves b now (b's wake-up is queued after the cancellation)
-        assertInstanceOf(CancellationException.class, await(caught(b)));
+        assertInstanceOf(CancellationException.class, await(failureOf(b)));
         assertEquals(List.of("b holds", "c holds"), log, "b held it, was cancelled at its sleep, released it");
         assertEquals("c", await(c));
         assertFalse(lock.isLocked());
@@ -93,7 +90,7 @@ class SyncTest {
     @Async
     Future<Void> lock_withLock_releasesOnFailureToo() {
         Lock lock = new Lock();
-        Throwable e = await(caught(lock.withLock(() -> Future.failed(new IllegalStateException("inside")))));
+        Throwable e = await(failureOf(lock.withLock(() -> Future.failed(new IllegalStateException("inside")))));
         assertEquals("inside", e.getMessage());
         assertFalse(lock.isLocked());
         return Future.completed(null);
@@ -122,7 +119,7 @@ class SyncTest {
         assertEquals(0, s.available());
         c.cancel();
         await(Future.all(List.of(a, b, d)));
-        assertInstanceOf(CancellationException.class, await(caught(c)));
+        assertInstanceOf(CancellationException.class, await(failureOf(c)));
         assertEquals(List.of("a in", "b in", "d in"), log);
         assertEquals(Duration.ofMillis(200), Duration.ofNanos(EventLoop.current().nanoTime()));
         assertEquals(2, s.available(), "every permit came back");
@@ -145,7 +142,7 @@ class SyncTest {
         await(EventLoop.yieldNow());
         e.set();
         assertEquals("b", await(b));
-        assertInstanceOf(CancellationException.class, await(caught(a)));
+        assertInstanceOf(CancellationException.class, await(failureOf(a)));
         assertTrue(e.signalled().isDone(), "set: waits return at once");
         e.clear();
         assertFalse(e.signalled().isDone());
@@ -172,7 +169,7 @@ class SyncTest {
         assertEquals("b", await(b));
         assertEquals(1, c.signalAll());
         assertEquals("d", await(d));
-        assertInstanceOf(CancellationException.class, await(caught(a)));
+        assertInstanceOf(CancellationException.class, await(failureOf(a)));
         assertEquals(List.of("b woke", "d woke"), log);
         assertFalse(c.signal(), "nobody waits now");
         return Future.completed(null);
@@ -248,7 +245,7 @@ class SyncTest {
         await(EventLoop.yieldNow());
         taker.cancel();    // queued first: when it runs, the take is already done ...
         q.offer("only");   // ... because this serves the taker now
-        assertInstanceOf(CancellationException.class, await(caught(taker)));
+        assertInstanceOf(CancellationException.class, await(failureOf(taker)));
         assertEquals(List.of("took only"), log, "the item reached the taker, not the void");
         assertEquals(0, q.size());
         return Future.completed(null);

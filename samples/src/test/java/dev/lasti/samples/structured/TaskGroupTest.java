@@ -1,6 +1,7 @@
 package dev.lasti.samples.structured;
 
 import static dev.lasti.Await.await;
+import static dev.lasti.samples.Outcomes.failureOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -76,7 +77,7 @@ class TaskGroupTest {
     @AsyncTest
     @Async
     Future<Void> theFirstFailureCancelsTheOthers_andTheGroupFailsAfterTheirCleanup() {
-        Throwable e = await(CancellationWaitsTest.caught(TaskGroup.run(this::oneFails)));
+        Throwable e = await(failureOf(TaskGroup.run(this::oneFails)));
         assertInstanceOf(IllegalStateException.class, e);
         assertEquals("boom", e.getMessage());
         assertEquals(0, e.getSuppressed().length, "cancellations are not attached: " + Arrays.toString(e.getSuppressed()));
@@ -105,7 +106,7 @@ class TaskGroupTest {
     @AsyncTest
     @Async
     Future<Void> laterFailuresAreAttachedAsSuppressed_notLost() {
-        Throwable e = await(CancellationWaitsTest.caught(TaskGroup.run(this::twoFailures)));
+        Throwable e = await(failureOf(TaskGroup.run(this::twoFailures)));
         assertEquals("first", e.getMessage());
         assertEquals(1, e.getSuppressed().length);
         assertEquals("cleanup failed too", e.getSuppressed()[0].getMessage());
@@ -135,7 +136,7 @@ class TaskGroupTest {
         Future<String> task = owner();
         await(EventLoop.sleep(Duration.ofMillis(250))); // b is done and clean; a and c still sleep
         task.cancel();
-        Throwable e = await(CancellationWaitsTest.caught(task));
+        Throwable e = await(failureOf(task));
         assertInstanceOf(CancellationException.class, e);
         assertEquals(List.of("b done", "b cleaned up"), log.subList(0, 2));
         assertEquals("owner finally", log.get(log.size() - 1), "the owner unwinds last: " + log);
@@ -147,7 +148,7 @@ class TaskGroupTest {
     @AsyncTest
     @Async
     Future<Void> aTimeout_cancelsTheGroup_andFailsWithTimeoutExceptionAfterTheCleanup() {
-        Throwable e = await(CancellationWaitsTest.caught(TaskGroup.run(Duration.ofMillis(250), this::startThree)));
+        Throwable e = await(failureOf(TaskGroup.run(Duration.ofMillis(250), this::startThree)));
         assertInstanceOf(TimeoutException.class, e);
         // at 250 ms: b is done and clean, c is in its cleanup (which the cancellation cuts short), a sleeps
         assertEquals(List.of("a cleaned up", "b cleaned up", "b done", "c done"), sorted(log));
@@ -158,7 +159,7 @@ class TaskGroupTest {
     @AsyncTest
     @Async
     Future<Void> aGroupCancelledFromInside_endsCancelled() {
-        Throwable e = await(CancellationWaitsTest.caught(TaskGroup.run(group -> {
+        Throwable e = await(failureOf(TaskGroup.run(group -> {
             group.start(() -> child("x", 1_000));
             group.cancel();
             return new Promise<String>(); // the body too is cancelled
@@ -185,7 +186,7 @@ class TaskGroupTest {
     @AsyncTest
     @Async
     Future<Void> aBodyThatThrowsBeforeReturning_failsTheGroup_andCancelsWhatItStarted() {
-        Throwable e = await(CancellationWaitsTest.caught(TaskGroup.run(group -> {
+        Throwable e = await(failureOf(TaskGroup.run(group -> {
             group.start(() -> child("started", 1_000));
             throw new IllegalStateException("body broke");
         })));
