@@ -200,16 +200,13 @@ public abstract class Future<T> {
      * @throws IllegalStateException if called on an event-loop thread while the future is pending, which
      *     would block the loop that has to complete it
      */
-    public final T join() {
-        if (!isDone()) {
-            block();
-        }
-        return valueOrThrow();
-    }
-
     @SuppressWarnings("unchecked")
-    private T valueOrThrow() {
-        Object r = result;
+    public final T join() {
+        Object r = result; // one volatile read on a done future: the await fast path's second instruction
+        if (r == null) {
+            block();
+            r = result;
+        }
         if (r instanceof Failure f) {
             throw Failure.sneaky(f.retrieve());
         }
