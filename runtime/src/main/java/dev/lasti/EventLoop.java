@@ -60,6 +60,8 @@ public final class EventLoop implements Executor {
     private final BlockedLoopDetector detector;
     private final TaskHook taskHook;
     private final Duration shutdownTimeout;
+    /** Futures of {@link #submit} still pending: cancelled at shutdown, so none is left pending. */
+    private final SubmittedTasks submitted = new SubmittedTasks();
     /** Shutting down: the loop runs on for the cancelled tasks, and a stop request no longer ends a wait. */
     private boolean draining;
     /** The current blocking select was told to follow real time (see TimeSource#beforeBlockWhileBusy). */
@@ -268,6 +270,21 @@ public final class EventLoop implements Executor {
     }
 
     /**
+     * Starts {@code task} on this loop, from any thread, and returns its outcome: {@code task.get()} runs on
+     * the loop thread in a later iteration, so an {@link Async} method starts there, and the returned
+     * future completes when the future it returned does. A task on another loop that awaits the result
+     * resumes on its own loop. Cancelling the result cancels the task; the result completes, as cancelled,
+     * once the task has unwound. A task that throws instead of returning a future fails the result.
+     *
+     * @throws RejectedExecutionException if the loop has shut down
+     */
+    public <T> Future<T> submit(Supplier<? extends Future<T>> task) {
+        Submitted<T> started = new Submitted<>(task, submitted);
+        execute(started);
+        return started;
+    }
+
+    /**
      * Runs {@code callback} on the loop after {@code delay}. Safe from any thread.
      *
      * @return a handle that cancels the timer
@@ -317,6 +334,14 @@ public final class EventLoop implements Executor {
          * field must take the new one here; the old key is cancelled. Does nothing by default.
          */
         default void rekeyed(SelectionKey key) {}
+
+        /**
+         * Called on the loop thread when the loop shuts down, after its tasks have unwound and before it
+         * closes every registered channel: fail what still waits on this channel (a stream fails its
+         * pending read), so that no future is left pending. The loop runs the callbacks this queues once
+         * more, then closes. Does nothing by default.
+         */
+        default void loopClosing(SelectionKey key) {}
     }
 
     /**
@@ -588,7 +613,24 @@ public final class EventLoop implements Executor {
             select(wait < 0 ? left : Math.min(wait, left));
             return true;
         };
+        submitted.cancelAll(); // the tasks among them unwind in the drain below, with every other task
         TaskLists.shutdown(this, iterate);
+        submitted.dropAll();
+        notifyChannelsClosing();
+    }
+
+    /** Lets each channel's handler fail what waits on it, then runs the callbacks that queued. */
+    private void notifyChannelsClosing() {
+        for (SelectionKey key : List.copyOf(selector.keys())) {
+            if (key.isValid()) {
+                try {
+                    ((IoHandler) key.attachment()).loopClosing(key);
+                } catch (Throwable t) {
+                    logCallbackFailure(t);
+                }
+            }
+        }
+        runCallbacksAndTimers();
     }
 
     /** Test seam: the next select on this loop throws {@code failure}, as a failing selector would. */

@@ -1,6 +1,7 @@
 package dev.lasti.net;
 
 import dev.lasti.EventLoop;
+import dev.lasti.EventLoopGroup;
 import dev.lasti.Future;
 import dev.lasti.Promise;
 import dev.lasti.TimerHandle;
@@ -8,17 +9,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
-import javax.net.ssl.SSLContext;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * A TCP server on the current {@link EventLoop}, in the style of Tornado's {@code TCPServer}: it accepts
@@ -27,10 +26,15 @@ import javax.net.ssl.SSLContext;
  * closed. With {@link TcpServerOptions#withTls} it serves TLS: the handler gets the stream once the
  * handshake is done, and reads and writes plaintext.
  *
- * <p><b>Threading.</b> Create and use a server on its loop's thread: {@link #connectionCount} and {@link
- * #closeGracefully} throw {@link IllegalStateException} elsewhere. {@link #close()} may be called from any
- * thread: off the loop it hands the close over to the loop and returns at once. {@link #localAddress} is
- * fixed at creation and may be read anywhere.
+ * <p><b>Every core.</b> {@link #listen(EventLoopGroup, InetSocketAddress, TcpServerOptions,
+ * ConnectionHandler)} serves on every loop of a group: one listening socket per loop with {@code
+ * SO_REUSEPORT} where the OS has it, otherwise one acceptor that hands each connection to the loops in turn
+ * (see {@link GroupAccept}). A connection, its handler and its stream stay on one loop; the options'
+ * backlog and connection limit apply to each loop.
+ *
+ * <p><b>Threading.</b> Create a server on one loop on that loop's thread; a server on a group from any
+ * thread. Its methods may be called from any thread: off a loop, {@link #close()} and {@link
+ * #closeGracefully} hand the work to the loops and return at once.
  *
  * <p><b>Running out of descriptors.</b> When {@code accept} fails (for example {@code EMFILE}), the server
  * stops accepting for a pause that grows from 10 ms to 1 s while the failures go on, logs one warning per
@@ -41,8 +45,6 @@ public final class TcpServer {
     private static final System.Logger LOG = System.getLogger("dev.lasti.net");
     /** Listen backlog: room for a burst of clients; the kernel caps it at {@code net.core.somaxconn}. */
     public static final int DEFAULT_BACKLOG = 1024;
-    /** Accepts per readiness event, so a connection storm cannot hold the loop for long. */
-    private static final int ACCEPTS_PER_EVENT = 128;
 
     static {
         // JUL's SimpleFormatter reads the time-zone database (lib/tzdb.dat) on its first record. If that
@@ -59,43 +61,17 @@ public final class TcpServer {
         c.getName(); // the class literal has loaded it; this only keeps the call from looking unused
     }
 
-    private final EventLoop loop;
-    private final ServerSocketChannel channel;
-    private final ConnectionHandler handler;
-    private final TcpServerOptions options;
+    private final List<Listener> listeners;
+    private final List<LoopConnections> loops;
     private final InetSocketAddress address;
-    /** Replaced when the loop rebuilds its selector. */
-    private SelectionKey key;
-    /** Streams whose handler is still running, in accept order. */
-    private final Set<TcpStream> live = new LinkedHashSet<>();
-    /** TLS handshakes under way: open connections that have no stream yet. */
-    private final Set<Future<TcpStream>> handshakes = new LinkedHashSet<>();
-    private final Promise<Void> drained = new Promise<>();
-    private final AcceptBackoff backoff = new AcceptBackoff();
-    private boolean backingOff;
-    private boolean closed;
 
-    private TcpServer(EventLoop loop, ServerSocketChannel channel, ConnectionHandler handler,
-            TcpServerOptions options) throws IOException {
-        this.loop = loop;
-        this.channel = channel;
-        this.handler = handler;
-        this.options = options;
-        this.address = (InetSocketAddress) channel.getLocalAddress();
+    private TcpServer(List<Listener> listeners, List<LoopConnections> loops, InetSocketAddress address) {
+        this.listeners = listeners;
+        this.loops = loops;
+        this.address = address;
         // Start the logging backend now: when descriptors run out, its lazy start-up (opening files,
         // loading classes) would fail inside the very warning that reports the failure.
         LOG.isLoggable(System.Logger.Level.WARNING);
-        this.key = loop.register(channel, SelectionKey.OP_ACCEPT, new EventLoop.IoHandler() {
-            @Override
-            public void ready(SelectionKey k) {
-                acceptSome();
-            }
-
-            @Override
-            public void rekeyed(SelectionKey k) {
-                key = k;
-            }
-        });
     }
 
     /** Listens on 127.0.0.1 at {@code port} (0 picks a free port; see {@link #localAddress()}). */
@@ -113,8 +89,8 @@ public final class TcpServer {
     }
 
     /**
-     * Listens on {@code address} with {@code options} (backlog, connection limit, TLS). Call on a loop
-     * thread.
+     * Listens on {@code address} with {@code options} (backlog, connection limit, TLS), on the current
+     * loop. Call on a loop thread.
      *
      * @throws UncheckedIOException if the address cannot be bound
      */
@@ -124,11 +100,34 @@ public final class TcpServer {
         try {
             channel = ServerSocketChannel.open();
             channel.bind(address, options.backlog());
-            return new TcpServer(loop, channel, handler, options);
+            Listener listener = new Listener(loop, channel);
+            LoopConnections connections = new LoopConnections(loop, handler, options, listener::connectionEnded);
+            listener.start(List.of(connections));
+            return new TcpServer(List.of(listener), List.of(connections), (InetSocketAddress) channel.getLocalAddress());
         } catch (IOException e) {
             Connector.closeQuietly(channel);
             throw new UncheckedIOException("cannot listen on " + address, e);
         }
+    }
+
+    /**
+     * Listens on {@code address} on every loop of {@code group}, spreading connections as {@link
+     * TcpServerOptions#groupAccept} says. Any thread: the sockets are bound (and the port known) when this
+     * returns, and each loop starts accepting in its next iteration; connections that arrive before wait in
+     * the backlog.
+     *
+     * @throws UncheckedIOException if the address cannot be bound
+     * @throws UnsupportedOperationException if {@link GroupAccept#PORT_PER_LOOP} was asked for and this
+     *     platform has no {@code SO_REUSEPORT}
+     */
+    public static TcpServer listen(EventLoopGroup group, InetSocketAddress address, TcpServerOptions options,
+            ConnectionHandler handler) {
+        return GroupListen.listen(group, address, options, handler);
+    }
+
+    /** For {@link GroupListen}: a server over listeners and loops it has set up. */
+    static TcpServer of(List<Listener> listeners, List<LoopConnections> loops, InetSocketAddress address) {
+        return new TcpServer(List.copyOf(listeners), List.copyOf(loops), address);
     }
 
     /** The bound address, with the real port when 0 was asked for. Any thread. */
@@ -136,188 +135,78 @@ public final class TcpServer {
         return address;
     }
 
-    /** The number of open connections: those whose handler still runs, and TLS handshakes under way. */
+    /**
+     * The number of open connections, over all its loops: those whose handler still runs, TLS handshakes
+     * under way, and those accepted and on their way to their loop. Any thread.
+     */
     public int connectionCount() {
-        checkThread("connectionCount");
-        return open();
+        return loops.stream().mapToInt(LoopConnections::open).sum();
     }
 
     /**
-     * Stops accepting and closes the listening socket; live connections go on. Idempotent. From another
-     * thread, the close is handed to the loop and happens in its next iteration (or has happened already,
-     * if the loop has shut down, which closes every channel).
+     * Stops accepting and closes the listening sockets; live connections go on. Idempotent. Each loop does
+     * its part on its own thread: at once when called there, otherwise in its next iteration (or it has
+     * happened already, if the loop has shut down, which closes every channel).
      */
     public void close() {
-        if (!loop.isCurrent()) {
-            try {
-                loop.execute(this::close);
-            } catch (RejectedExecutionException e) {
-                // the loop has shut down, and closed the listening socket with every other channel
-            }
-            return;
-        }
-        if (closed) {
-            return;
-        }
-        closed = true;
-        key.cancel();
-        Connector.closeQuietly(channel);
-        checkDrained();
+        closing(LoopConnections::close);
     }
 
     /**
      * Stops accepting, then waits for the live connections' handlers to finish; those still running after
      * {@code timeout} have their streams closed, which fails their pending reads and writes (handshakes
-     * still under way are abandoned). The future completes when no connection is left. Loop thread only.
+     * still under way are abandoned). The future completes when no connection is left on any loop. Any
+     * thread.
      */
     public Future<Void> closeGracefully(Duration timeout) {
-        checkThread("closeGracefully");
-        close();
-        if (!drained.isDone()) {
-            TimerHandle timer = loop.callLater(timeout, () -> {
-                new ArrayList<>(handshakes).forEach(Future::cancel);
-                new ArrayList<>(live).forEach(TcpStream::close);
+        Objects.requireNonNull(timeout, "timeout");
+        if (loops.size() == 1 && loops.get(0).loop().isCurrent()) {
+            listeners.forEach(Listener::close);
+            return loops.get(0).closeGracefully(timeout);
+        }
+        Promise<Void> all = new Promise<>();
+        AtomicInteger left = new AtomicInteger(loops.size());
+        closing(c -> c.closeGracefully(timeout).whenDone(f -> {
+            if (left.decrementAndGet() == 0) {
+                all.complete(null);
+            }
+        }));
+        return all;
+    }
+
+    /**
+     * Closes every listener on its loop, then runs {@code then} on every loop's connections, on that loop.
+     * The listeners close first, each before the loops it feeds hear of it: a hand-off queued before the
+     * close reaches the target loop before the close does (one queue, in order), so a drain never misses a
+     * connection in flight.
+     */
+    private void closing(Consumer<LoopConnections> then) {
+        for (Listener listener : listeners) {
+            onLoop(listener.loop(), () -> {
+                listener.close();
+                for (LoopConnections c : loops) {
+                    if (fedBy(c, listener)) {
+                        onLoop(c.loop(), () -> then.accept(c));
+                    }
+                }
             });
-            drained.whenDone(f -> timer.cancel());
-        }
-        return drained;
-    }
-
-    private void acceptSome() {
-        for (int i = 0; i < ACCEPTS_PER_EVENT && !closed && !backingOff && open() < options.maxConnections(); i++) {
-            SocketChannel client;
-            try {
-                client = channel.accept();
-            } catch (IOException e) {
-                pauseAccepting(e);
-                return;
-            }
-            if (client == null) {
-                break;
-            }
-            backoff.succeeded();
-            serve(client);
-        }
-        updateAccepting();
-    }
-
-    /** For example EMFILE: stop accepting for a while instead of failing (and logging) on every turn. */
-    private void pauseAccepting(IOException e) {
-        Duration pause = backoff.failed();
-        backingOff = true;
-        updateAccepting();
-        loop.callLater(pause, () -> {
-            backingOff = false;
-            updateAccepting();
-        });
-        try {
-            LOG.log(System.Logger.Level.WARNING, "lasti: accept on " + address + " failed (" + e
-                    + "); not accepting for " + pause.toMillis() + " ms, open connections go on");
-        } catch (Throwable logFailure) {
-            // Logging may itself need a descriptor; the server must not die of its own warning.
         }
     }
 
-    /** Interest in OP_ACCEPT while open, not backing off, and under the connection limit. */
-    private void updateAccepting() {
-        if (closed || !key.isValid()) {
-            return;
-        }
-        int ops = !backingOff && open() < options.maxConnections() ? SelectionKey.OP_ACCEPT : 0;
-        if (key.interestOps() != ops) {
-            key.interestOps(ops);
-        }
+    /** A loop's connections are closed by the listener on the same loop, or by the one acceptor. */
+    private boolean fedBy(LoopConnections c, Listener listener) {
+        return listeners.size() == 1 || c.loop() == listener.loop();
     }
 
-    private void serve(SocketChannel client) {
-        if (options.tls().isPresent()) {
-            handshake(client, options.tls().get());
-            return;
-        }
-        TcpStream stream;
-        try {
-            stream = new TcpStream(loop, client);
-        } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "lasti: cannot set up an accepted connection", e);
-            Connector.closeQuietly(client);
-            return;
-        }
-        run(stream);
-    }
-
-    private void handshake(SocketChannel client, SSLContext context) {
-        Future<TcpStream> shaking;
-        try {
-            shaking = TlsHandshake.start(loop, client, Tls.serverEngine(context), options.handshakeTimeout());
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "lasti: cannot start a TLS handshake", e);
-            Connector.closeQuietly(client);
-            return;
-        }
-        handshakes.add(shaking);
-        shaking.whenDone(f -> {
-            handshakes.remove(f);
-            if (f.cause() == null && !f.isCancelled()) {
-                run(f.resultNow());
-            } else {
-                LOG.log(System.Logger.Level.DEBUG, () -> "lasti: TLS handshake on " + address + " failed: "
-                        + (f.isCancelled() ? "cancelled" : f.cause()));
-                updateAccepting();
-                checkDrained();
-            }
-        });
-    }
-
-    private void run(TcpStream stream) {
-        live.add(stream);
-        Future<?> done;
-        try {
-            done = handler.handle(stream);
-            if (done == null) {
-                throw new NullPointerException("the connection handler returned null instead of a future");
-            }
-        } catch (Throwable t) {
-            done = Future.failed(t);
-        }
-        done.whenDone(f -> onLoop(() -> finish(stream, f)));
-    }
-
-    /** A handler's future may complete on another thread (a CompletableFuture, say); streams are loop-only. */
-    private void onLoop(Runnable r) {
+    private static void onLoop(EventLoop loop, Runnable r) {
         if (loop.isCurrent()) {
             r.run();
-        } else {
+            return;
+        }
+        try {
             loop.execute(r);
-        }
-    }
-
-    private void finish(TcpStream stream, Future<?> outcome) {
-        Throwable failure = outcome.cause();
-        if (failure instanceof StreamClosedException) {
-            LOG.log(System.Logger.Level.DEBUG, "lasti: connection " + stream + " closed under its handler");
-        } else if (failure != null) {
-            LOG.log(System.Logger.Level.ERROR, "lasti: the handler of " + stream + " failed", failure);
-        }
-        stream.close();
-        live.remove(stream);
-        updateAccepting();
-        checkDrained();
-    }
-
-    private int open() {
-        return live.size() + handshakes.size();
-    }
-
-    private void checkDrained() {
-        if (closed && open() == 0) {
-            drained.complete(null);
-        }
-    }
-
-    private void checkThread(String method) {
-        if (!loop.isCurrent()) {
-            throw new IllegalStateException("TcpServer." + method + " runs on the server's loop thread only, not on "
-                    + Thread.currentThread().getName() + " (close() may be called from any thread)");
+        } catch (RejectedExecutionException e) {
+            // the loop has shut down, and closed its sockets with every other channel
         }
     }
 }

@@ -103,6 +103,12 @@ public final class TcpStream {
         public void rekeyed(SelectionKey k) {
             key = k;
         }
+
+        /** The loop shuts down: fail the pending read and writes now, while their callbacks can still run. */
+        @Override
+        public void loopClosing(SelectionKey k) {
+            closeWith("the event loop has shut down", null);
+        }
     }
 
     /**

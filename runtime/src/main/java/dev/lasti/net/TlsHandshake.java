@@ -121,6 +121,12 @@ final class TlsHandshake implements EventLoop.IoHandler {
         }
     }
 
+    /** The loop shuts down mid-handshake: fail it, so that the server's count of open connections drops. */
+    @Override
+    public void loopClosing(SelectionKey key) {
+        fail(new StreamClosedException("the event loop shut down during the TLS handshake"));
+    }
+
     private void fail(Throwable e) {
         if (result.fail(e)) {
             Connector.closeQuietly(channel);

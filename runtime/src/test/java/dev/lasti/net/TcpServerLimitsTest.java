@@ -2,15 +2,18 @@ package dev.lasti.net;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lasti.Future;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The connection limit and the thread rules of {@link TcpServer}. */
@@ -39,21 +42,28 @@ class TcpServerLimitsTest {
     }
 
     @Test
-    void loopOnlyMethods_offTheLoop_throwAClearIllegalStateException() throws Exception {
+    void serverMethods_offTheLoop_handTheWorkToTheLoop_butListenNeedsALoop() throws Exception {
         try (LoopThread lt = new LoopThread("thread-test")) {
             TcpServer server = lt.call(() -> TcpServer.listen(0, EchoTest::echo));
-            IllegalStateException count = assertThrows(IllegalStateException.class, server::connectionCount);
-            assertTrue(count.getMessage().contains("connectionCount"), count.getMessage());
-            IllegalStateException graceful = assertThrows(IllegalStateException.class,
-                    () -> server.closeGracefully(Duration.ofSeconds(1)));
-            assertTrue(graceful.getMessage().contains("loop thread"), graceful.getMessage());
             assertEquals(server.localAddress(), lt.call(server::localAddress), "localAddress is fine anywhere");
-            assertThrows(IllegalStateException.class, () -> TcpServer.listen(0, EchoTest::echo),
-                    "listen needs a loop thread");
-            lt.call(() -> {
-                server.close();
-                return null;
-            });
+            try (Socket a = connect(server)) {
+                assertEquals("a", echo(a, "a"));
+                assertEquals(1, server.connectionCount(), "counted from the test thread");
+                Future<Void> drained = server.closeGracefully(Duration.ofSeconds(30));
+                lt.call(() -> null); // the close was queued on the loop before this: it has run
+                assertFalse(drained.isDone(), "the connection is still open");
+                for (int i = 0; i < 100 && isListening(server); i++) {
+                    Thread.sleep(50); // the socket really closes at the loop's next select, which deregisters it
+                }
+                assertThrows(IOException.class, () -> connect(server), "no longer accepting");
+                assertEquals("a2", echo(a, "a2"), "the open connection goes on");
+                a.close();
+                drained.toCompletableFuture().get(10, TimeUnit.SECONDS);
+                assertEquals(0, server.connectionCount());
+            }
+            IllegalStateException listen = assertThrows(IllegalStateException.class,
+                    () -> TcpServer.listen(0, EchoTest::echo), "listen on one loop needs its loop thread");
+            assertTrue(listen.getMessage().contains("no lasti event loop"), listen.getMessage());
         }
     }
 
