@@ -609,6 +609,9 @@ public final class EventLoop implements Executor {
                 return false;
             }
             runCallbacksAndTimers();
+            if (TaskLists.suspendedCount(this) == 0) {
+                return true; // the last task has just unwound: do not wait for a timer nobody needs
+            }
             long wait = waitNanos(); // -1: until woken, which the shutdown time caps too
             select(wait < 0 ? left : Math.min(wait, left));
             return true;

@@ -125,6 +125,24 @@ class CancellationWaitsTest {
         assertEquals(Duration.ofSeconds(1), time.elapsed());
     }
 
+    /**
+     * On the real clock, the shutdown ends as soon as the last cancelled task has unwound. It used to
+     * select once more after that, until the next timer or, with none armed, until the shutdown timeout:
+     * every run that left such a task behind took the whole timeout (60 s here, 5 s by default).
+     */
+    @Test
+    void runEndsWhenTheLastTaskHasUnwound_notAtTheShutdownTimeout() {
+        EventLoop loop = EventLoop.builder().shutdownTimeout(Duration.ofSeconds(60)).build();
+        long start = System.nanoTime();
+        loop.runUntilComplete(() -> {
+            inner(); // its finally awaits a sleep on the real clock
+            return Future.completed(null);
+        });
+        long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+        assertEquals(List.of("inner finally begins", "inner finally ends"), log);
+        assertTrue(seconds < 30, "the shutdown took " + seconds + " s");
+    }
+
     /** ... for at most the shutdown timeout; what is left is dropped, and the loop still ends. */
     @Test
     void runGivesUpAfterTheShutdownTimeout() {
