@@ -142,12 +142,13 @@ http_wrk() {
 }
 
 # Warm-up on every fresh server, both sides alike, on the path about to be measured (JIT for lasti):
-# 3 s of hello with 100 connections, or 3 s of /sleep with 1,000 (which also runs the accept path).
+# 3 s (or SECONDS) of hello with 100 connections, or 3 s of /sleep with 1,000 (which also runs the accept path).
+# http_warm PATH [SECONDS]
 http_warm() {
   if [ "$1" = /sleep ]; then
-    "${http_load[@]}" -c1000 -d3s --timeout 30s "$http_url/sleep" > /dev/null 2>&1 || true
+    "${http_load[@]}" -c1000 -d"${2:-3}"s --timeout 30s "$http_url/sleep" > /dev/null 2>&1 || true
   else
-    "${http_load[@]}" -c100 -d3s "$http_url/" > /dev/null 2>&1 || true
+    "${http_load[@]}" -c100 -d"${2:-3}"s "$http_url/" > /dev/null 2>&1 || true
   fi
 }
 
@@ -194,6 +195,10 @@ fi
 # answer GET / with lasti's hello: status line, headers (names in any case and order; Date must be an
 # IMF-fixdate) and body; one that differs, or does not start, is SKIPPED with the reason.
 http_pinned_impls=(lasti netty vertx)
+# A server pinned to one core compiles on that core too: with -XX:+PrintCompilation, Netty and Vert.x were
+# still compiling, and their req/s still climbing, 10 s into a hello load (on a loaded machine), so 3 s of
+# warm-up measured the JIT. Each pinned launch is warmed for 10 s.
+http_pinned_warm=10
 http_hello_headers=$'content-length: 13\ncontent-type: text/plain; charset=utf-8\ndate: *'
 
 # http_check: prints why the server at $http_url does not answer GET / like HttpBench's hello; nothing if it does.
@@ -236,7 +241,7 @@ http_pinned() {
     http_stop
     return
   fi
-  http_warm /
+  http_warm / "$http_pinned_warm"
   http_wrk "$key/$impl" 100 "$http_hello_secs" /
   http_round[$impl]=$(awk '$1 == "WRK" && $2 == "rps" { print $3 }' "$out/wrk.txt")
   [ -n "${http_round[$impl]}" ] \
@@ -269,7 +274,8 @@ elif ! taskset -c 1 true 2> /dev/null; then
   echo "SKIPPED http/pinned-hello taskset -c 1 failed (util-linux missing, or fewer than 2 CPUs)" | tee -a "$results"
 else
   echo "== HTTP hello, lasti vs Netty 4.1 vs Vert.x 5: one loop pinned to core 0 with wrk -t1 -c100 pinned to core 1," \
-    "then two loops on cores 0,1 with wrk -t2 -c100 unpinned; ${http_hello_secs}s each, $launches alternated rounds"
+    "then two loops on cores 0,1 with wrk -t2 -c100 unpinned; ${http_pinned_warm}s warm-up + ${http_hello_secs}s each," \
+    "$launches alternated rounds"
   for ((l = 1; l <= launches; l++)); do
     http_load=(taskset -c 1 wrk -t1)
     for impl in "${http_pinned_impls[@]}"; do
