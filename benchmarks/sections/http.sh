@@ -197,8 +197,8 @@ fi
 http_pinned_impls=(lasti netty vertx)
 # A server pinned to one core compiles on that core too: with -XX:+PrintCompilation, Netty and Vert.x were
 # still compiling, and their req/s still climbing, 10 s into a hello load (on a loaded machine), so 3 s of
-# warm-up measured the JIT. Each pinned launch is warmed for 10 s.
-http_pinned_warm=10
+# warm-up measured the JIT. Each pinned launch is warmed for 10 s (HTTP_PINNED_WARM=N overrides).
+http_pinned_warm=${HTTP_PINNED_WARM:-10}
 http_hello_headers=$'content-length: 13\ncontent-type: text/plain; charset=utf-8\ndate: *'
 
 # http_check: prints why the server at $http_url does not answer GET / like HttpBench's hello; nothing if it does.
