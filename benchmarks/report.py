@@ -20,7 +20,8 @@ def parts():
     """The workload modules beside this file (report_<name>.py). Each may define any of:
     ratio_rows(r, jmh, row, rows) to add rows to the ratio table, plots(r, work, docs) -> markdown lines,
     how() -> lines for "How each workload is built", problems(r) -> lines for "Known performance problems",
-    not_implemented() -> items. r maps a result key to its median over launches."""
+    not_implemented() -> items, launches(values) to be given every launch's value of every key first (for
+    spreads between rounds). r maps a result key to its median over launches."""
     mods = []
     for path in sorted(glob.glob(os.path.join(os.path.dirname(os.path.abspath(__file__)), "report_*.py"))):
         spec = importlib.util.spec_from_file_location(os.path.basename(path)[:-3], path)
@@ -46,14 +47,23 @@ def sh(*cmd):
         return ""
 
 
-def read_results(path):
-    values, skipped = defaultdict(list), {}
+def read_launches(path):
+    """Every launch's value of every key, in the order the run wrote them."""
+    values = defaultdict(list)
     with open(path) as f:
         for line in f:
             parts = line.split(maxsplit=2)
             if parts and parts[0] == "RESULT":
                 values[parts[1]].append(float(parts[2]))
-            elif parts and parts[0] == "SKIPPED":
+    return dict(values)
+
+
+def read_results(path):
+    values, skipped = read_launches(path), {}
+    with open(path) as f:
+        for line in f:
+            parts = line.split(maxsplit=2)
+            if parts and parts[0] == "SKIPPED":
                 skipped[parts[1]] = parts[2].strip()
     return {k: statistics.median(v) for k, v in values.items()}, {k: len(v) for k, v in values.items()}, skipped
 
@@ -194,6 +204,8 @@ def main():
     mods = parts()
     for m in mods:
         UNITS.update(getattr(m, "UNITS", {}))
+        if hasattr(m, "launches"):
+            m.launches(read_launches(args.results))
     plot = memory_plot(r, args.work, args.docs)
     launches = min(counts.values()) if counts else 0
     lines = [

@@ -1,14 +1,62 @@
-"""The HTTP part of docs/performance.md: lasti's HttpServer against the seed's Tornado app under wrk
-(benchmarks/sections/http.sh). Keys: http/hello/<impl>/<metric> and http/sleep/<connections>/<impl>/<metric>,
-metrics rps, mean-ms, p50-ms, p90-ms, p99-ms, max-ms, requests, errors, timeouts."""
+"""The HTTP part of docs/performance.md (benchmarks/sections/http.sh): lasti's HttpServer against the seed's
+Tornado app under wrk, and the pinned hello against Netty 4.1 and Vert.x 5. Keys: http/hello/<impl>/<metric>,
+http/sleep/<connections>/<impl>/<metric>, http/pinned-hello[-2loops]/<impl>/<metric>, metrics rps, mean-ms,
+p50-ms, p90-ms, p99-ms, max-ms, requests, errors, timeouts; and http/pinned-hello[-2loops]/lasti-vs-<peer>/pct,
+one round's lasti req/s as a percentage of the same round's peer's."""
 import os
 import shutil
+import statistics
 import subprocess
 
 # The metric is the last element of every http key (rps, p99-ms, errors), so the unit is in the name.
-UNITS = {"http": ""}
+UNITS = {"http": "", "pct": "%"}
 
 IMPLS = ["lasti", "tornado"]
+
+# The pinned hello workloads and their peers, as the page names them.
+PINNED = [("pinned-hello", "HTTP hello, keep-alive, 1 loop pinned to core 0, `wrk -t1 -c100` pinned to core 1"),
+          ("pinned-hello-2loops", "HTTP hello, keep-alive, 2 loops on cores 0-1, `wrk -t2 -c100` unpinned "
+                                  "(sharing them)")]
+PINNED_IMPLS = [("lasti", "lasti"), ("netty", "Netty 4.1.137 `HttpServerCodec`, NIO"),
+                ("vertx", "Vert.x 5.0.7 `HttpServer`, NIO")]
+
+# Every launch's value of every key (report.py's launches hook), for the spread between rounds.
+LAUNCHES = {}
+
+
+def launches(values):
+    LAUNCHES.clear()
+    LAUNCHES.update(values)
+
+
+def _spread(key, scale=1.0, fmt="{:,.0f}"):
+    """' (min-max)' of a key over the rounds, or '' with fewer than two."""
+    vs = LAUNCHES.get(key, [])
+    if len(vs) < 2:
+        return ""
+    return f" ({fmt.format(min(vs) * scale)}-{fmt.format(max(vs) * scale)})"
+
+
+def _rps(v):
+    return "n/a" if v is None else f"{v:,.0f} req/s"
+
+
+def _pinned_rows(r, rows):
+    """One row per peer and workload: medians of each side's req/s with their spread, and lasti / peer as the
+    median of the rounds' own ratios (each round's lasti against the same round's peer, launched next to it)."""
+    for workload, label in PINNED:
+        ours = r.get(f"http/{workload}/lasti/rps")
+        for impl, name in PINNED_IMPLS[1:]:
+            peer = r.get(f"http/{workload}/{impl}/rps")
+            pct = f"http/{workload}/lasti-vs-{impl}/pct"
+            ratio = r.get(pct)
+            cell = "n/a" if ratio is None else (f"{ratio / 100:.2f}x{_spread(pct, 0.01, '{:.2f}')}, "
+                                                f"{len(LAUNCHES.get(pct, []))} rounds")
+            verdict = "n/a" if ratio is None else ("met" if ratio > 100 else "**not met**")
+            rows.append(f"| {label} | {_rps(ours)}{_spread(f'http/{workload}/lasti/rps') if ours else ''} | "
+                        f"{name} | {_rps(peer)}{_spread(f'http/{workload}/{impl}/rps') if peer else ''} | {cell} | "
+                        f"ahead (> 1x) | {verdict} |")
+            label = ""
 
 
 def _levels(r):
@@ -33,6 +81,7 @@ def ratio_rows(r, jmh, row, rows):
         "Tornado 6.2 (brief: 864 req/s, 1.04 s mean)", r.get("http/sleep/1000/tornado/rps"), "req/s", "", None)
     row(rows, "", r.get("http/sleep/1000/lasti/mean-ms"), "Tornado 6.2, mean latency",
         r.get("http/sleep/1000/tornado/mean-ms"), "ms", "", None)
+    _pinned_rows(r, rows)
 
 
 def _table(r):
@@ -53,7 +102,37 @@ def _table(r):
     return lines
 
 
+def _pinned_table(r):
+    """The pinned hello runs, each implementation's medians over the rounds (req/s with its spread)."""
+    lines = []
+    for workload, label in PINNED:
+        if not any(k.startswith(f"http/{workload}/") for k in r):
+            continue
+        if not lines:
+            lines = ["## HTTP hello against Netty and Vert.x", "",
+                     "GET / answered `Hello, world` (the same status line, headers and body by every server, "
+                     "checked with curl before each launch), keep-alive, 100 connections. Medians over the "
+                     "rounds; req/s with its min-max between rounds.", ""]
+        lines += [f"{label}:", "", "| server | req/s (min-max) | mean | p50 | p90 | p99 | max | errors | rounds |",
+                  "|---|---|---|---|---|---|---|---|---|"]
+        for impl, name in PINNED_IMPLS:
+            k = f"http/{workload}/{impl}/"
+            if k + "rps" not in r:
+                lines.append(f"| {name} | n/a (see Skipped) | | | | | | | 0 |")
+                continue
+            ms = [r.get(k + m) for m in ("mean-ms", "p50-ms", "p90-ms", "p99-ms", "max-ms")]
+            cells = " | ".join("n/a" if v is None else f"{v:,.2f} ms" for v in ms)
+            lines.append(f"| {name} | {r[k + 'rps']:,.0f}{_spread(k + 'rps')} | {cells} | "
+                         f"{r.get(k + 'errors', 0):,.0f} | {len(LAUNCHES.get(k + 'rps', []))} |")
+        lines.append("")
+    return lines
+
+
 def plots(r, work, docs):
+    return _sleep_plot(r, work, docs) + _pinned_table(r)
+
+
+def _sleep_plot(r, work, docs):
     levels = _levels(r)
     if not levels:
         return []
@@ -103,6 +182,30 @@ def how():
         "  fresh server, warmed for 3 s on the path about to be measured (hello with 100 connections, `/sleep`",
         "  with 1,000), alternating lasti and Tornado within each round. **wrk and the server share the 2 cores**,",
         "  so wrk's own CPU is in every figure; the open-file limit is raised to 65,536 or the hard limit.",
+        "- **HTTP hello against Netty and Vert.x** (`http/HttpBench`; module `benchmarks/http-peers`:",
+        "  `netty/NettyHttpServer`, `vertx/VertxHttpServer`; `sections/http.sh`): the same `GET /` hello from",
+        "  three servers, each in its own JVM with lasti's flags (`-Xms1g -Xmx1g -XX:+AlwaysPreTouch`), on the",
+        "  JDK's NIO (no native epoll): lasti's `HttpServer` on its one loop; Netty 4.1.137's `HttpServerCodec`,",
+        "  `HttpServerKeepAliveHandler` and a handler writing a `FullHttpResponse` (flushed once per read",
+        "  burst), on one `NioEventLoopGroup(1)` that is both boss and worker, so one thread accepts and serves",
+        "  as lasti's loop does (Netty's defaults otherwise, as in echo: no `--add-opens`, leak detection",
+        "  `simple`); Vert.x 5.0.7 (on Netty 4.2.9) `HttpServer` with `setEventLoopPoolSize(1)`,",
+        "  `setPreferNativeTransport(false)` and one verticle instance (Vert.x adds its acceptor thread, idle",
+        "  once the 100 connections are open, and its blocked-thread checker). Vert.x 5 brings Netty 4.2, so",
+        "  each peer is its own shaded jar. Each peer writes lasti's bytes: `HTTP/1.1 200 OK`, `Content-Type:",
+        "  text/plain; charset=utf-8`, a `Date` formatted once a second per loop thread, `Content-Length: 13`,",
+        "  `Hello, world`; before each launch is loaded, curl checks its status line, headers (names in any",
+        "  case and order) and body against that, and a server that differs or does not start is SKIPPED with",
+        "  the reason. **One loop: the server is pinned to core 0 (`taskset -c 0`) and `wrk -t1 -c100` to",
+        "  core 1**, so each side has a core of its own (the JVMs then see one CPU and pick the serial GC;",
+        "  all three alike). Keep-alive, warmed 10 s (pinned to one core, the JIT compiles on that core: at 3 s",
+        "  Netty and Vert.x were still compiling), then 10 s measured (`--full`: 20 s), alternated",
+        "  lasti/Netty/Vert.x within each round, 3 rounds (`--full`: 5). lasti / peer is the median of the",
+        "  rounds' own ratios (a round's lasti against the same round's peer), shown with their min-max.",
+        "  **Two loops:** the same with each server on 2 loops (Netty `NioEventLoopGroup(2)`, connections",
+        "  round-robin over both; Vert.x 2 loops and 2 verticle instances sharing the port) pinned to cores",
+        "  0,1 and `wrk -t2` unpinned, so on this 2-core machine the load generator shares the server's cores",
+        "  again; lasti joins these rows once `HttpBench` takes a loop count (its usage line names `LOOPS`).",
     ]
 
 

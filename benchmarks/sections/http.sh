@@ -1,9 +1,14 @@
 # Sourced by benchmarks/run.sh: appends "RESULT <key> <value>" lines to $results. See run.sh for the variables.
 #
-# HTTP: lasti's HttpServer (dev.lasti.bench.http.HttpBench) against the seed's own Tornado app
-# (benchmarks/tornado/server.py on Debian's python3-tornado), both on 127.0.0.1, loaded by wrk.
-# wrk and the server share the machine's 2 cores, so every figure here includes the load generator's cost.
-# Each (workload, implementation) gets a fresh server process, alternated lasti/tornado within each round.
+# HTTP, two parts, both on 127.0.0.1 and loaded by wrk:
+# 1. lasti's HttpServer (dev.lasti.bench.http.HttpBench) against the seed's own Tornado app
+#    (benchmarks/tornado/server.py on Debian's python3-tornado): hello and /sleep. wrk and the server share
+#    the machine's 2 cores, so every figure there includes the load generator's cost.
+# 2. Pinned hello (issue 16): lasti against Netty 4.1's HTTP codec and Vert.x 5 (module benchmarks/http-peers),
+#    each on one event loop, the server pinned to core 0 (taskset -c 0) and wrk -t1 to core 1, so each side
+#    has a core of its own; then the same on two loops, the server on both cores and wrk unpinned.
+# Each (workload, implementation) gets a fresh server process, alternated within each round.
+# HTTP_SECS=N shortens every measured run to N seconds (not the 3 s warm-ups), for a smoke test of the section.
 # Fixed heap, touched at start-up: otherwise the first GCs under 10,000 connections spend their time in
 # page faults zeroing fresh heap pages (seen with perf), which no long-running server pays.
 http_jvm=(-Xms1g -Xmx1g -XX:+AlwaysPreTouch)
@@ -12,6 +17,10 @@ case "$mode" in
   --full) http_hello_secs=20; http_sleep_secs=20; http_levels=(10 100 1000 3000 10000) ;;
   *)      http_hello_secs=10; http_sleep_secs=10; http_levels=(${HTTP_LEVELS:-100 1000 10000}) ;; # HTTP_LEVELS="..." overrides
 esac
+if [ -n "${HTTP_SECS:-}" ]; then
+  http_hello_secs=$HTTP_SECS
+  http_sleep_secs=$HTTP_SECS
+fi
 http_port=18400
 # Both servers get this listen backlog (Tornado's default is 128, lasti's 1,024): wrk opens all its
 # connections at once, and a handshake that overflows the accept queue is retried a second later.
@@ -67,14 +76,39 @@ end
 EOF
 } > "$http_ramp_lua"
 
-# http_start IMPL: starts a server on a fresh port, sets http_pid and http_url; fails if it does not listen.
+# The Netty 4.1 and Vert.x 5 peers (module benchmarks/http-peers), which run.sh's build does not cover:
+# built here when a jar is missing or older than its sources.
+http_netty_jar="$root/benchmarks/http-peers/netty/target/lasti-benchmarks-http-netty.jar"
+http_vertx_jar="$root/benchmarks/http-peers/vertx/target/lasti-benchmarks-http-vertx.jar"
+http_stale=()
+for m in netty vertx; do
+  j="$root/benchmarks/http-peers/$m/target/lasti-benchmarks-http-$m.jar"
+  if [ ! -f "$j" ] || [ -n "$(find "$root/benchmarks/http-peers/$m/src" "$root/benchmarks/http-peers/$m/pom.xml" \
+      -newer "$j" -print -quit)" ]; then
+    http_stale+=("benchmarks/http-peers/$m")
+  fi
+done
+if [ ${#http_stale[@]} -gt 0 ]; then
+  echo "== build ${http_stale[*]}"
+  (cd "$root" && mvn -B -q package -pl "$(IFS=,; echo "${http_stale[*]}")" -DskipTests) \
+    || echo "!! http: the build of ${http_stale[*]} failed; its servers will not start" >&2
+fi
+
+# http_start IMPL [CPUS [LOOPS]]: starts a server on a fresh port (pinned to CPUS with taskset when given, on
+# LOOPS event loops for the servers that take it), sets http_pid and http_url; fails if it does not listen.
 http_start() {
   http_port=$((http_port + 1))
-  local log="$out/http-$1-$http_port.log"
+  local log="$out/http-$1-$http_port.log" pin=() loops=()
+  [ -n "${2:-}" ] && pin=(taskset -c "$2")
+  [ -n "${3:-}" ] && loops=("$3")
   case "$1" in
-    lasti) "$java" "${http_jvm[@]}" -cp "$jar" dev.lasti.bench.http.HttpBench "$http_port" "$http_backlog" \
-             > "$log" 2>&1 & ;;
+    lasti) "${pin[@]}" "$java" "${http_jvm[@]}" -cp "$jar" dev.lasti.bench.http.HttpBench "$http_port" \
+             "$http_backlog" "${loops[@]}" > "$log" 2>&1 & ;;
     tornado) "$http_python" "$root/benchmarks/tornado/server.py" "$http_port" "$http_backlog" > "$log" 2>&1 & ;;
+    netty) "${pin[@]}" "$java" "${http_jvm[@]}" -cp "$http_netty_jar" dev.lasti.bench.httppeers.netty.NettyHttpServer \
+             "$http_port" "$http_backlog" "${loops[@]}" > "$log" 2>&1 & ;;
+    vertx) "${pin[@]}" "$java" "${http_jvm[@]}" -cp "$http_vertx_jar" dev.lasti.bench.httppeers.vertx.VertxHttpServer \
+             "$http_port" "$http_backlog" "${loops[@]}" > "$log" 2>&1 & ;;
   esac
   http_pid=$!
   http_url="http://127.0.0.1:$http_port"
@@ -93,28 +127,34 @@ http_stop() {
   wait "$http_pid" 2> /dev/null || true
 }
 
+# How wrk is started: 2 threads sharing the cores with the server, unless a workload says otherwise (the
+# pinned one runs `taskset -c 1 wrk -t1`).
+http_load=(wrk -t2)
+
 # http_wrk KEY CONNECTIONS SECONDS PATH [LUA ARGS...]: one measured wrk run; its WRK lines become
 # RESULT KEY/<metric>.
 http_wrk() {
-  wrk -t2 -c"$2" -d"$3"s --timeout 30s --latency -s "${5:-$http_lua}" "$http_url$4" "${@:6}" > "$out/wrk.txt" 2>&1 \
-    || true
+  "${http_load[@]}" -c"$2" -d"$3"s --timeout 30s --latency -s "${5:-$http_lua}" "$http_url$4" "${@:6}" \
+    > "$out/wrk.txt" 2>&1 || true
   grep -E '^ *(Socket errors|Non-2xx)' "$out/wrk.txt" | sed "s|^ *|  $1: |" || true
   grep '^WRK ' "$out/wrk.txt" | while read -r _ metric value; do echo "RESULT $1/$metric $value"; done \
     | tee -a "$results"
 }
 
 # Warm-up on every fresh server, both sides alike, on the path about to be measured (JIT for lasti):
-# 3 s of hello with 100 connections, or 3 s of /sleep with 1,000 (which also runs the accept path).
+# 3 s (or SECONDS) of hello with 100 connections, or 3 s of /sleep with 1,000 (which also runs the accept path).
+# http_warm PATH [SECONDS]
 http_warm() {
   if [ "$1" = /sleep ]; then
-    wrk -t2 -c1000 -d3s --timeout 30s "$http_url/sleep" > /dev/null 2>&1 || true
+    "${http_load[@]}" -c1000 -d"${2:-3}"s --timeout 30s "$http_url/sleep" > /dev/null 2>&1 || true
   else
-    wrk -t2 -c100 -d3s "$http_url/" > /dev/null 2>&1 || true
+    "${http_load[@]}" -c100 -d"${2:-3}"s "$http_url/" > /dev/null 2>&1 || true
   fi
 }
 
 if ! command -v wrk > /dev/null || ! "$http_python" -c 'import tornado' 2> /dev/null; then
-  echo "SKIPPED http/all wrk or python3-tornado is missing and could not be installed" | tee -a "$results"
+  echo "SKIPPED http/tornado-workloads wrk or python3-tornado is missing and could not be installed" \
+    | tee -a "$results"
 else
   echo "== HTTP vs Tornado under wrk -t2 (sharing the 2 cores): hello -c100 ${http_hello_secs}s;" \
     "/sleep (1 s) at ${http_levels[*]} connections, ${http_sleep_secs}s each; $launches alternated launches"
@@ -147,4 +187,112 @@ else
       http_stop
     done
   done
+fi
+
+# Pinned hello (issue 16): lasti, Netty 4.1's HTTP codec and Vert.x 5, each on one event loop pinned to core 0,
+# against wrk -t1 -c100 pinned to core 1; then each on two loops, pinned to cores 0 and 1, with wrk -t2 unpinned
+# (so on this 2-core machine the load generator shares the server's cores again). Every server must first
+# answer GET / with lasti's hello: status line, headers (names in any case and order; Date must be an
+# IMF-fixdate) and body; one that differs, or does not start, is SKIPPED with the reason.
+http_pinned_impls=(lasti netty vertx)
+# A server pinned to one core compiles on that core too: with -XX:+PrintCompilation, Netty and Vert.x were
+# still compiling, and their req/s still climbing, 10 s into a hello load (on a loaded machine), so 3 s of
+# warm-up measured the JIT. Each pinned launch is warmed for 10 s (HTTP_PINNED_WARM=N overrides).
+http_pinned_warm=${HTTP_PINNED_WARM:-10}
+http_hello_headers=$'content-length: 13\ncontent-type: text/plain; charset=utf-8\ndate: *'
+
+# http_check: prints why the server at $http_url does not answer GET / like HttpBench's hello; nothing if it does.
+http_check() {
+  local status headers
+  if ! status=$(curl -sS --max-time 5 -D "$out/http-check.head" -o "$out/http-check.body" -w '%{http_code}' \
+      "$http_url/" 2> "$out/http-check.err"); then
+    echo "GET / failed: $(head -1 "$out/http-check.err")"
+    return
+  fi
+  [ "$status" = 200 ] || { echo "GET / answered status $status, not 200"; return; }
+  [ "$(head -1 "$out/http-check.head" | tr -d '\r')" = "HTTP/1.1 200 OK" ] \
+    || { echo "GET / answered the status line '$(head -1 "$out/http-check.head" | tr -d '\r')'"; return; }
+  headers=$(tail -n +2 "$out/http-check.head" | tr -d '\r' | grep -v '^$' \
+    | sed -E 's/^([^:]*):/\L\1:/; s/^date: [A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$/date: */' \
+    | LC_ALL=C sort)
+  [ "$headers" = "$http_hello_headers" ] \
+    || { echo "GET / answered the headers '$(echo "$headers" | paste -sd '|')'," \
+              "not '$(echo "$http_hello_headers" | paste -sd '|')'"; return; }
+  printf 'Hello, world\n' | cmp -s - "$out/http-check.body" \
+    || echo "GET / answered the body '$(head -c 60 "$out/http-check.body" | tr '\n' '|')', not 'Hello, world|'"
+  return 0
+}
+
+# http_pinned KEY IMPL CPUS LOOPS: one checked, warmed, measured launch; the req/s it measured lands in
+# http_round[IMPL] (empty when it was SKIPPED).
+declare -gA http_round
+http_pinned() {
+  local key=$1 impl=$2 loops=$4 why
+  http_round[$impl]=
+  [ "$impl" = lasti ] && [ "$http_lasti_loops" = no ] && loops= # HttpBench PORT BACKLOG: one loop
+  if ! http_start "$impl" "$3" "$loops"; then
+    echo "SKIPPED $key/$impl/rps the server did not start (see $out/http-$impl-$http_port.log)" | tee -a "$results"
+    return
+  fi
+  why=$(http_check)
+  if [ -n "$why" ]; then
+    echo "!! http: $impl: $why" >&2
+    echo "SKIPPED $key/$impl/rps $why" | tee -a "$results"
+    http_stop
+    return
+  fi
+  http_warm / "$http_pinned_warm"
+  http_wrk "$key/$impl" 100 "$http_hello_secs" /
+  http_round[$impl]=$(awk '$1 == "WRK" && $2 == "rps" { print $3 }' "$out/wrk.txt")
+  [ -n "${http_round[$impl]}" ] \
+    || echo "SKIPPED $key/$impl/rps wrk measured nothing: $(tail -1 "$out/wrk.txt")" | tee -a "$results"
+  http_stop
+}
+
+# http_ratios KEY: this round's lasti req/s over each peer's, when both were measured, as a percentage (the
+# "All measurements" table prints one decimal): RESULT KEY/lasti-vs-<peer>/pct.
+http_ratios() {
+  local peer
+  for peer in netty vertx; do
+    if [ -n "${http_round[lasti]:-}" ] && [ -n "${http_round[$peer]:-}" ]; then
+      echo "RESULT $1/lasti-vs-$peer/pct $(awk -v a="${http_round[lasti]}" -v b="${http_round[$peer]}" \
+        'BEGIN { printf "%.2f", 100 * a / b }')" | tee -a "$results"
+    fi
+  done
+}
+
+# lasti takes a loop count once HttpBench does: its usage line then reads "HttpBench PORT [BACKLOG [LOOPS]]"
+# (or any usage line naming LOOPS). Until then it is not started for the two-loop rows at all, since it would
+# ignore the argument and run one loop.
+http_bench_src="$root/benchmarks/src/main/java/dev/lasti/bench/http/HttpBench.java"
+http_lasti_loops=no
+grep -qE 'Usage: \{@code HttpBench PORT .*LOOPS' "$http_bench_src" && http_lasti_loops=yes
+
+if ! command -v wrk > /dev/null; then
+  echo "SKIPPED http/pinned-hello wrk is missing and could not be installed" | tee -a "$results"
+elif ! taskset -c 1 true 2> /dev/null; then
+  echo "SKIPPED http/pinned-hello taskset -c 1 failed (util-linux missing, or fewer than 2 CPUs)" | tee -a "$results"
+else
+  echo "== HTTP hello, lasti vs Netty 4.1 vs Vert.x 5: one loop pinned to core 0 with wrk -t1 -c100 pinned to core 1," \
+    "then two loops on cores 0,1 with wrk -t2 -c100 unpinned; ${http_pinned_warm}s warm-up + ${http_hello_secs}s each," \
+    "$launches alternated rounds"
+  for ((l = 1; l <= launches; l++)); do
+    http_load=(taskset -c 1 wrk -t1)
+    for impl in "${http_pinned_impls[@]}"; do
+      http_pinned http/pinned-hello "$impl" 0 1
+    done
+    http_ratios http/pinned-hello
+    http_load=(wrk -t2)
+    for impl in "${http_pinned_impls[@]}"; do
+      if [ "$impl" = lasti ] && [ "$http_lasti_loops" = no ]; then
+        echo "SKIPPED http/pinned-hello-2loops/lasti/rps lasti loop groups not merged yet" \
+          "(HttpBench's usage line names no LOOPS argument)" | tee -a "$results"
+        http_round[lasti]=
+        continue
+      fi
+      http_pinned http/pinned-hello-2loops "$impl" 0,1 2
+    done
+    http_ratios http/pinned-hello-2loops
+  done
+  http_load=(wrk -t2)
 fi
