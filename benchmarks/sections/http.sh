@@ -229,7 +229,7 @@ declare -gA http_round
 http_pinned() {
   local key=$1 impl=$2 loops=$4 why
   http_round[$impl]=
-  [ "$impl" = lasti ] && [ "$http_lasti_loops" = no ] && loops= # HttpBench PORT BACKLOG: one loop
+  [ "$impl" = lasti ] && [ "$loops" = 1 ] && loops= # one loop: HttpBench runs a plain EventLoop on its main thread
   if ! http_start "$impl" "$3" "$loops"; then
     echo "SKIPPED $key/$impl/rps the server did not start (see $out/http-$impl-$http_port.log)" | tee -a "$results"
     return
@@ -261,13 +261,6 @@ http_ratios() {
   done
 }
 
-# lasti takes a loop count once HttpBench does: its usage line then reads "HttpBench PORT [BACKLOG [LOOPS]]"
-# (or any usage line naming LOOPS). Until then it is not started for the two-loop rows at all, since it would
-# ignore the argument and run one loop.
-http_bench_src="$root/benchmarks/src/main/java/dev/lasti/bench/http/HttpBench.java"
-http_lasti_loops=no
-grep -qE 'Usage: \{@code HttpBench PORT .*LOOPS' "$http_bench_src" && http_lasti_loops=yes
-
 if ! command -v wrk > /dev/null; then
   echo "SKIPPED http/pinned-hello wrk is missing and could not be installed" | tee -a "$results"
 elif ! taskset -c 1 true 2> /dev/null; then
@@ -284,12 +277,6 @@ else
     http_ratios http/pinned-hello
     http_load=(wrk -t2)
     for impl in "${http_pinned_impls[@]}"; do
-      if [ "$impl" = lasti ] && [ "$http_lasti_loops" = no ]; then
-        echo "SKIPPED http/pinned-hello-2loops/lasti/rps lasti loop groups not merged yet" \
-          "(HttpBench's usage line names no LOOPS argument)" | tee -a "$results"
-        http_round[lasti]=
-        continue
-      fi
       http_pinned http/pinned-hello-2loops "$impl" 0,1 2
     done
     http_ratios http/pinned-hello-2loops
