@@ -56,7 +56,9 @@ record Sample(String name, String row, String summary, Supplier<String> body) {
             new Sample("task-group", "-", "a task group: one fetch fails, the others are cancelled and cleaned up",
                     FetchGroup::run),
             new Sample("request-id", "-", "a TaskLocal request id in every log line (SLF4J MDC via a TaskHook)",
-                    RequestIds::run));
+                    RequestIds::run),
+            new Sample("every-core", "-", "the slow server on a group of 2 loops: 20 clients spread over both",
+                    EveryCore::run));
 
     static String names() {
         return ALL.stream().map(Sample::name).collect(Collectors.joining(" "));

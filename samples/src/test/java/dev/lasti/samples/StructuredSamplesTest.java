@@ -40,4 +40,15 @@ class StructuredSamplesTest {
         // bob (50 ms steps) finishes while alice (150 ms steps) is between her awaits: interleaved for real
         assertTrue(lines.indexOf("bob | done") < lines.indexOf("alice | queried"), lines.toString());
     }
+
+    /** The slow server on a group: every client answered, by both loops, concurrently, never moving loops. */
+    @Test
+    void everyCore_twentyClientsAreServedByBothLoops_atOnce() {
+        EveryCore.Result r = EveryCore.demo();
+        assertEquals(EveryCore.CLIENTS, r.servedBy().values().stream().mapToInt(Integer::intValue).sum(), r.toString());
+        assertEquals(2, r.servedBy().size(), "both loops served, and no request moved loops: " + r.servedBy());
+        r.servedBy().keySet().forEach(k -> assertTrue(k.matches("lasti-\\d+-loop-[01]"), k));
+        // 20 requests of 300 ms each: 6 s one after another; concurrent, they overlap (a generous bound)
+        assertTrue(r.took().compareTo(Duration.ofSeconds(3)) < 0, "took " + r.took());
+    }
 }
