@@ -1,0 +1,340 @@
+package dev.lasti.net;
+
+import static dev.lasti.net.LoopThread.then;
+import static java.nio.charset.StandardCharsets.US_ASCII;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lasti.Future;
+import dev.lasti.Promise;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@link TcpStream#read(ByteBuffer)}: against a blocking socket peer, as an echo server, and over TLS. */
+class BufferReadTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private LoopThread lt;
+    private ServerSocket listener;
+    private Socket peer;
+    private TcpStream stream;
+
+    @BeforeEach
+    void connect() throws IOException {
+        lt = new LoopThread("buffer-read-test");
+        listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        InetSocketAddress address = (InetSocketAddress) listener.getLocalSocketAddress();
+        stream = lt.await(() -> TcpStream.connect(address, WAIT), WAIT);
+        peer = listener.accept();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        lt.call(() -> {
+            stream.close();
+            return null;
+        });
+        peer.close();
+        listener.close();
+        lt.close();
+    }
+
+    /**
+     * Echoes with one buffer for the whole connection: read into it, write it out, clear, again. A loop of
+     * callbacks with one promise for the end, not a chain of {@code then}s: a chain of 10,000 promises
+     * would complete recursively at the end, deeper than the stack.
+     */
+    static Future<Void> echoInto(TcpStream stream, ByteBuffer buffer) {
+        Promise<Void> done = new Promise<>();
+        readAndEcho(stream, buffer, done);
+        return done;
+    }
+
+    private static void readAndEcho(TcpStream stream, ByteBuffer buffer, Promise<Void> done) {
+        buffer.clear();
+        stream.read(buffer).whenDone(read -> {
+            if (read.cause() != null || read.resultNow() < 0) {
+                done.handle(null, read.cause());
+                return;
+            }
+            buffer.flip();
+            stream.write(buffer).whenDone(written -> {
+                if (written.cause() != null) {
+                    done.fail(written.cause());
+                } else {
+                    readAndEcho(stream, buffer, done);
+                }
+            });
+        });
+    }
+
+    @Test
+    void echoThroughOneBuffer_isByteExact_forManySizesAndBuffers() throws Exception {
+        Random random = new Random(16);
+        int[] sizes = {1, 2, 6, 7, 8, 100, 4095, 4096, 4097, 16_383, 16_384, 16_385, 65_536, 1 << 20,
+            1 + random.nextInt(1 << 20)};
+        echoes("a 7-byte heap buffer", n -> ByteBuffer.allocate(7), sizes, 20_000, random);
+        echoes("a 4 KiB heap buffer", n -> ByteBuffer.allocate(4096), sizes, Integer.MAX_VALUE, random);
+        echoes("a 64 KiB direct buffer", n -> ByteBuffer.allocateDirect(65_536), sizes, Integer.MAX_VALUE,
+                random);
+        // bytes must land where the buffer is, not at the start of its backing array
+        echoes("a slice of a larger heap buffer", n -> ByteBuffer.allocate(1000).position(500).slice(),
+                sizes, Integer.MAX_VALUE, random);
+    }
+
+    /** Sends each message (up to {@code maxSize}) to an echo server of buffers from {@code buffers}. */
+    private static void echoes(String what, IntFunction<ByteBuffer> buffers, int[] sizes, int maxSize,
+            Random random) throws Exception {
+        try (LoopThread server = new LoopThread("echo-into")) {
+            TcpServer echo = server.call(() -> TcpServer.listen(0, s -> echoInto(s, buffers.apply(0))));
+            for (int size : sizes) {
+                if (size > maxSize) {
+                    continue;
+                }
+                byte[] message = new byte[size];
+                random.nextBytes(message);
+                assertArrayEquals(message, roundTrip(echo.localAddress(), message),
+                        "echo of " + size + " bytes through " + what);
+            }
+        }
+    }
+
+    /** Writes {@code message} on a second thread (it may not fit in the socket buffers) and reads it back. */
+    private static byte[] roundTrip(InetSocketAddress address, byte[] message) throws Exception {
+        try (Socket client = new Socket(address.getAddress(), address.getPort())) {
+            client.setSoTimeout(30_000);
+            Thread writer = new Thread(() -> {
+                try {
+                    client.getOutputStream().write(message);
+                    client.shutdownOutput();
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            writer.start();
+            byte[] back = client.getInputStream().readAllBytes(); // to the server's close after our FIN
+            writer.join(30_000);
+            return back;
+        }
+    }
+
+    @Test
+    void readsAfterPartialBuffering_copyFromTheStreamsBuffer_inPiecesOfTheBuffersSize() throws Exception {
+        byte[] data = new byte[10_000];
+        new Random(3).nextBytes(data);
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) (data[i] == '|' ? 0 : data[i]);
+        }
+        data[99] = '|';
+        peer.getOutputStream().write(data);
+        Thread.sleep(100); // all of it in the kernel: the readUntil below buffers what follows the '|'
+        byte[] head = lt.await(() -> stream.readUntil(new byte[] {'|'}, 200), WAIT);
+        assertEquals(100, head.length);
+        ByteBuffer small = ByteBuffer.allocate(64);
+        byte[] rest = new byte[data.length - 100];
+        int at = 0;
+        while (at < rest.length) {
+            small.clear();
+            int n = lt.await(() -> stream.read(small), WAIT);
+            assertTrue(n > 0 && n <= 64, "1..64 bytes per read: " + n);
+            assertEquals(n, small.position(), "the position advances by the count");
+            small.flip().get(rest, at, n);
+            at += n;
+        }
+        assertArrayEquals(java.util.Arrays.copyOfRange(data, 100, data.length), rest);
+    }
+
+    @Test
+    void endOfStream_givesTheBufferedBytes_thenMinusOne_everyTime() throws Exception {
+        peer.getOutputStream().write("abc".getBytes(US_ASCII));
+        peer.shutdownOutput();
+        ByteBuffer buffer = ByteBuffer.allocate(10);
+        assertEquals(3, lt.await(() -> stream.read(buffer), WAIT));
+        assertEquals("abc", new String(buffer.array(), 0, 3, US_ASCII));
+        assertEquals(-1, lt.await(() -> stream.read(buffer), WAIT));
+        assertEquals(-1, lt.await(() -> stream.read(buffer), WAIT), "and again");
+        assertEquals(3, buffer.position(), "end of stream writes nothing");
+        assertEquals(0, lt.await(() -> stream.read(10), WAIT).length, "the array read agrees");
+    }
+
+    @Test
+    void endOfStream_afterBytesBufferedByAnotherRead_givesThemFirst() throws Exception {
+        peer.getOutputStream().write("line\nafter".getBytes(US_ASCII));
+        peer.shutdownOutput();
+        Thread.sleep(100);
+        assertEquals("line\n", new String(lt.await(() -> stream.readUntil(new byte[] {'\n'}, 100), WAIT),
+                US_ASCII));
+        ByteBuffer buffer = ByteBuffer.allocate(100);
+        assertEquals(5, lt.await(() -> stream.read(buffer), WAIT));
+        assertEquals("after", new String(buffer.array(), 0, 5, US_ASCII));
+        assertEquals(-1, lt.await(() -> stream.read(buffer), WAIT));
+    }
+
+    @Test
+    void cancelledRead_leavesItsBufferAlone_andTheBytesGoToTheNextRead() throws Exception {
+        ByteBuffer first = ByteBuffer.allocate(16);
+        AtomicReference<Future<Integer>> pending = new AtomicReference<>();
+        lt.call(() -> pending.getAndSet(stream.read(first)));
+        assertTrue(lt.call(() -> pending.get().cancel()));
+        peer.getOutputStream().write("kept".getBytes(US_ASCII));
+        Thread.sleep(200); // the loop sees the socket readable while the cancelled read is still registered
+        lt.call(() -> null);
+        assertEquals(0, first.position(), "nothing is written into a cancelled read's buffer");
+        assertArrayEquals(new byte[16], first.array());
+
+        ByteBuffer second = ByteBuffer.allocate(16);
+        assertEquals(4, lt.await(() -> stream.read(second), WAIT));
+        assertEquals("kept", new String(second.array(), 0, 4, US_ASCII));
+    }
+
+    @Test
+    void cancelledRead_whileBytesAreBuffered_keepsThemForAnArrayRead() throws Exception {
+        AtomicReference<Future<Integer>> pending = new AtomicReference<>();
+        lt.call(() -> pending.getAndSet(stream.read(ByteBuffer.allocate(4))));
+        lt.call(() -> pending.get().cancel());
+        peer.getOutputStream().write("0123456789".getBytes(US_ASCII));
+        Thread.sleep(200);
+        assertEquals("0123456789", new String(lt.await(() -> stream.readExactly(10), WAIT), US_ASCII));
+    }
+
+    @Test
+    void misuse_readOnlyOrFullBuffer_isRefusedAtTheCall() {
+        IllegalArgumentException readOnly = lt.call(() -> assertThrows(IllegalArgumentException.class,
+                () -> stream.read(ByteBuffer.allocate(8).asReadOnlyBuffer())));
+        assertTrue(readOnly.getMessage().contains("read-only"), readOnly.getMessage());
+        IllegalArgumentException full = lt.call(() -> assertThrows(IllegalArgumentException.class,
+                () -> stream.read(ByteBuffer.allocate(8).position(8))));
+        assertTrue(full.getMessage().contains("no room"), full.getMessage());
+        lt.call(() -> assertThrows(NullPointerException.class, () -> stream.read((ByteBuffer) null)));
+        assertThrows(IllegalStateException.class, () -> stream.read(ByteBuffer.allocate(8)), "off the loop");
+    }
+
+    @Test
+    void misuse_aSecondConcurrentRead_fails_whicheverKindEitherIs() throws Exception {
+        AtomicReference<Future<Integer>> first = new AtomicReference<>();
+        Throwable second = lt.failureOf(() -> {
+            first.set(stream.read(ByteBuffer.allocate(8)));
+            return stream.read(8);
+        }, WAIT);
+        assertInstanceOf(IllegalStateException.class, second);
+        assertInstanceOf(IllegalStateException.class, lt.failureOf(() -> stream.read(ByteBuffer.allocate(8)),
+                WAIT));
+        peer.getOutputStream().write('z');
+        assertEquals(1, lt.await(first::get, WAIT), "the first read is unaffected");
+    }
+
+    @Test
+    void misuse_aPendingReadsBufferFilledMeanwhile_failsTheRead_andKeepsTheBytes() throws Exception {
+        ByteBuffer buffer = ByteBuffer.allocate(8);
+        AtomicReference<Future<Integer>> pending = new AtomicReference<>();
+        lt.call(() -> {
+            pending.set(stream.read(buffer));
+            buffer.position(8); // the caller uses up the room while the read waits
+            return null;
+        });
+        peer.getOutputStream().write("xy".getBytes(US_ASCII));
+        assertInstanceOf(IllegalStateException.class, lt.failureOf(pending::get, WAIT));
+        assertEquals("xy", new String(lt.await(() -> stream.readExactly(2), WAIT), US_ASCII));
+    }
+
+    @Test
+    void close_failsThePendingRead_andLaterReadsFail() {
+        AtomicReference<Future<Integer>> pending = new AtomicReference<>();
+        lt.call(() -> {
+            pending.set(stream.read(ByteBuffer.allocate(8)));
+            stream.close();
+            return null;
+        });
+        assertInstanceOf(StreamClosedException.class, lt.failureOf(pending::get, WAIT));
+        assertInstanceOf(StreamClosedException.class, lt.failureOf(() -> stream.read(ByteBuffer.allocate(8)),
+                WAIT));
+    }
+
+    @Test
+    void peerReset_failsThePendingRead_withTheResetAsCause() throws Exception {
+        AtomicReference<Future<Integer>> pending = new AtomicReference<>();
+        lt.call(() -> pending.getAndSet(stream.read(ByteBuffer.allocateDirect(8))));
+        peer.setSoLinger(true, 0);
+        peer.close();
+        Throwable failure = lt.failureOf(pending::get, WAIT);
+        assertInstanceOf(StreamClosedException.class, failure);
+        assertInstanceOf(IOException.class, failure.getCause());
+    }
+
+    @Test
+    void tls_echoThroughOneBuffer_isByteExact_andCloseNotifyIsMinusOne() throws Exception {
+        TlsServerSupport tls = new TlsServerSupport();
+        Random random = new Random(7);
+        try (LoopThread server = new LoopThread("tls-echo-into");
+                LoopThread client = new LoopThread("tls-client")) {
+            TcpServer echo = server.call(() -> tls.listen(s -> echoInto(s, ByteBuffer.allocate(1000))));
+            for (int size : new int[] {1, 999, 1000, 1001, 16_384, 16_385, 300_000}) {
+                byte[] message = new byte[size];
+                random.nextBytes(message);
+                byte[] back = client.await(() -> then(connectTls(echo), s -> {
+                    Future<Void> sent = s.write(message);
+                    return then(s.readExactly(size), bytes -> then(sent, done -> {
+                        s.close();
+                        return Future.completed(bytes);
+                    }));
+                }), WAIT);
+                assertArrayEquals(message, back, "TLS echo of " + size + " bytes");
+            }
+            TcpServer bye = server.call(() -> tls.listen(s -> s.write("bye".getBytes(US_ASCII))));
+            ByteBuffer into = ByteBuffer.allocate(100);
+            String got = client.await(() -> then(connectTls(bye), s -> then(readToEnd(s, into), n -> {
+                s.close();
+                return Future.completed(new String(into.array(), 0, into.position(), US_ASCII) + "|" + n);
+            })), WAIT);
+            assertEquals("bye|-1", got, "close_notify ends the stream: -1");
+        }
+    }
+
+    private static Future<Integer> readToEnd(TcpStream s, ByteBuffer into) {
+        return then(s.read(into), n -> n < 0 ? Future.completed(n) : readToEnd(s, into));
+    }
+
+    private static Future<TcpStream> connectTls(TcpServer server) {
+        return TcpStream.connectTls(server.localAddress(), "localhost", TlsFixture.LOCALHOST.clientContext(),
+                WAIT);
+    }
+
+    @Test
+    void manyReadsOfOneByte_fromAPeerThatWritesSlowly_arriveInOrder() throws Exception {
+        OutputStream out = peer.getOutputStream();
+        Thread writer = new Thread(() -> {
+            try {
+                for (int i = 0; i < 50; i++) {
+                    out.write(i);
+                    out.flush();
+                    Thread.sleep(2);
+                }
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        writer.start();
+        ByteBuffer one = ByteBuffer.allocateDirect(1);
+        for (int i = 0; i < 50; i++) {
+            one.clear();
+            assertEquals(1, lt.await(() -> stream.read(one), WAIT));
+            assertEquals(i, one.get(0));
+        }
+        writer.join();
+    }
+}
