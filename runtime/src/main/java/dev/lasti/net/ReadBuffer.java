@@ -94,8 +94,9 @@ final class ReadBuffer {
     }
 
     /**
-     * Appends the {@code n} bytes of {@code src} from index {@code from}, leaving its position alone: bytes
-     * that a read put into its own buffer and then could not hand over (its future was cancelled).
+     * Appends the {@code n} bytes of {@code src} from index {@code from}, leaving its position alone: the
+     * socket read's scratch buffer, or the bytes that a read put into its caller's buffer and then could not
+     * hand over (its future was cancelled from another thread meanwhile).
      */
     void append(ByteBuffer src, int from, int n) {
         ensureSpace(n);

@@ -154,8 +154,9 @@ public final class TcpStream {
      * every later call). The bytes come from the stream's buffer, or, when none are buffered, straight
      * from the socket into {@code into}, so a read allocates no array. A direct buffer saves the JDK's
      * copy through its own. {@code into} belongs to the stream until the future completes: do not touch
-     * it meanwhile. If the future is cancelled, {@code into} is left as it was and the bytes that
-     * arrive stay buffered for the next read.
+     * it meanwhile. If the future is cancelled, the bytes that arrive stay buffered for the next read, and
+     * nothing is written into {@code into} (a cancellation from another thread that races with the socket
+     * read may leave bytes beyond its position, but the position does not move and no byte is lost).
      *
      * @throws IllegalArgumentException if {@code into} is read-only or has no room ({@code remaining()}
      *     is 0), since no byte could ever be read into it

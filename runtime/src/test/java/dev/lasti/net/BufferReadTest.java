@@ -202,6 +202,70 @@ class BufferReadTest {
         assertEquals("kept", new String(second.array(), 0, 4, US_ASCII));
     }
 
+    /**
+     * Cancellations from another thread race with the loop's socket reads: whichever wins, every byte
+     * arrives exactly once, in order, through the reads that completed.
+     */
+    @Test
+    void cancellationsFromAnotherThread_loseAndRepeatNoByte() throws Exception {
+        byte[] sent = new byte[300_000];
+        for (int i = 0; i < sent.length; i++) {
+            sent[i] = (byte) (i * 7 + i / 251);
+        }
+        Thread writer = new Thread(() -> {
+            try {
+                OutputStream out = peer.getOutputStream();
+                for (int at = 0; at < sent.length; at += 1000) {
+                    out.write(sent, at, Math.min(1000, sent.length - at));
+                    out.flush();
+                }
+                peer.shutdownOutput();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+        java.util.concurrent.CompletableFuture<byte[]> all = new java.util.concurrent.CompletableFuture<>();
+        AtomicReference<Future<Integer>> current = new AtomicReference<>();
+        lt.call(() -> {
+            readCancellably(received, all, current);
+            return null;
+        });
+        writer.start();
+        Random random = new Random(5);
+        int cancelled = 0;
+        while (!all.isDone()) {
+            Future<Integer> f = current.get();
+            if (f != null && f.cancel()) {
+                cancelled++;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(random.nextInt(200_000));
+        }
+        writer.join();
+        assertArrayEquals(sent, all.get(), "after " + cancelled + " cancellations");
+        assertTrue(cancelled > 0, "the test cancelled no read");
+    }
+
+    /** Reads until end of stream into fresh buffers, starting over (on the loop) after a cancellation. */
+    private void readCancellably(java.io.ByteArrayOutputStream received,
+            java.util.concurrent.CompletableFuture<byte[]> all, AtomicReference<Future<Integer>> current) {
+        ByteBuffer buffer = ByteBuffer.allocate(100);
+        Future<Integer> read = stream.read(buffer);
+        current.set(read);
+        read.whenDone(f -> {
+            if (f.isCancelled()) { // on the cancelling thread: go back to the loop to read again
+                lt.loop().execute(() -> readCancellably(received, all, current));
+            } else if (f.cause() != null) {
+                all.completeExceptionally(f.cause());
+            } else if (f.resultNow() < 0) {
+                all.complete(received.toByteArray());
+            } else {
+                received.write(buffer.array(), 0, f.resultNow());
+                readCancellably(received, all, current);
+            }
+        });
+    }
+
     @Test
     void cancelledRead_whileBytesAreBuffered_keepsThemForAnArrayRead() throws Exception {
         AtomicReference<Future<Integer>> pending = new AtomicReference<>();
