@@ -54,7 +54,7 @@ final class HeadReader {
             }
             boolean empty = len - lineStart == 2;
             if (empty && requestLineSeen) {
-                return Future.completed(RequestParser.parse(Arrays.copyOf(buf, len)));
+                return Future.completed(RequestParser.parse(buf, len));
             }
             requestLineSeen |= !empty; // RFC 9112 2.2: empty lines before the request line are skipped
             lineStart = len;

@@ -17,8 +17,16 @@ final class RequestParser {
 
     /** Parses {@code head}, which ends with CRLF CRLF as {@code readUntil} delivered it. */
     static RequestHead parse(byte[] head) throws HttpError {
+        return parse(head, head.length);
+    }
+
+    /**
+     * Parses the first {@code length} bytes of {@code head}, which end with CRLF CRLF: the reader's own
+     * buffer, without a copy trimmed to the head's size.
+     */
+    static RequestHead parse(byte[] head, int length) throws HttpError {
         // ISO-8859-1 maps every byte to one char, so no input is lost or rejected by the decoding itself.
-        String text = new String(head, StandardCharsets.ISO_8859_1);
+        String text = new String(head, 0, length, StandardCharsets.ISO_8859_1);
         int start = 0;
         // RFC 9112 2.2: ignore empty lines before a request, but keep the final CRLF CRLF.
         while (text.startsWith("\r\n", start) && text.length() - start > 4) {

@@ -43,10 +43,7 @@ final class ReadBuffer {
         scratch.clear();
         int n = channel.read(scratch);
         if (n > 0) {
-            ensureSpace(n);
-            scratch.flip();
-            scratch.get(data, end, n);
-            end += n;
+            append(scratch, 0, n);
         }
         return n;
     }
@@ -69,12 +66,24 @@ final class ReadBuffer {
         return -1;
     }
 
-    /** Removes and returns the first {@code n} unread bytes. */
-    byte[] take(int n) {
-        if (n > size()) {
-            throw new IllegalArgumentException("take(" + n + ") with only " + size() + " bytes buffered");
-        }
-        byte[] out = Arrays.copyOfRange(data, start, start + n);
+    /** A copy of the first {@code n} unread bytes, which stay buffered until {@link #skip}. */
+    byte[] copy(int n) {
+        checkSize(n);
+        return Arrays.copyOfRange(data, start, start + n);
+    }
+
+    /**
+     * Puts the first {@code n} unread bytes into {@code dst} at its position, advancing it; they stay
+     * buffered until {@link #skip}.
+     */
+    void copyTo(ByteBuffer dst, int n) {
+        checkSize(n);
+        dst.put(data, start, n);
+    }
+
+    /** Drops the first {@code n} unread bytes. */
+    void skip(int n) {
+        checkSize(n);
         start += n;
         if (start == end) {
             start = end = 0; // the common case: everything consumed, reuse the array from the front
@@ -82,7 +91,23 @@ final class ReadBuffer {
                 data = new byte[0];
             }
         }
-        return out;
+    }
+
+    /**
+     * Appends the {@code n} bytes of {@code src} from index {@code from}, leaving its position alone: the
+     * socket read's scratch buffer, or the bytes that a read put into its caller's buffer and then could not
+     * hand over (its future was cancelled from another thread meanwhile).
+     */
+    void append(ByteBuffer src, int from, int n) {
+        ensureSpace(n);
+        src.get(from, data, end, n);
+        end += n;
+    }
+
+    private void checkSize(int n) {
+        if (n > size()) {
+            throw new IllegalArgumentException(n + " bytes asked for with only " + size() + " buffered");
+        }
     }
 
     /** Makes room for at least {@code wanted} more bytes after {@link #end}. */

@@ -2,17 +2,22 @@ package dev.lasti.net;
 
 import dev.lasti.Promise;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 
 /**
  * The kinds of read a {@link TcpStream} can have pending, each deciding when the buffered bytes satisfy it
- * (Tornado's {@code _read_bytes}, {@code _read_delimiter}, {@code _read_partial} flags, as one sealed type).
+ * (Tornado's {@code _read_bytes}, {@code _read_delimiter}, {@code _read_partial} flags, as one sealed type)
+ * and how it hands them over: as a new array ({@link Bytes}) or copied into the reader's buffer ({@link
+ * Into}).
+ *
+ * @param <T> what the read's future completes with
  */
-sealed interface ReadRequest {
+sealed interface ReadRequest<T> permits ReadRequest.Bytes, ReadRequest.Into {
     /** Returned by {@link #available} when more input is needed. */
     int MORE = -1;
 
-    /** Completed with the bytes once the request is satisfied. */
-    Promise<byte[]> promise();
+    /** Completed with the bytes (or their count) once the request is satisfied. */
+    Promise<T> promise();
 
     /**
      * How many buffered bytes to hand over now, or {@link #MORE}.
@@ -22,8 +27,25 @@ sealed interface ReadRequest {
      */
     int available(ReadBuffer buffer, boolean eof) throws IOException;
 
-    /** {@link TcpStream#read}: whatever is buffered, at least one byte; none at end of stream. */
-    record Some(int maxBytes, Promise<byte[]> promise) implements ReadRequest {
+    /**
+     * Completes the promise with the first {@code n} buffered bytes ({@code n} from {@link #available}).
+     * The bytes leave {@code buffer} only if the promise took them: one cancelled from another thread
+     * meanwhile leaves them buffered for the next read.
+     */
+    void deliver(ReadBuffer buffer, int n);
+
+    /** The reads that complete with a new array. */
+    sealed interface Bytes extends ReadRequest<byte[]> permits Some, Exactly, Until {
+        @Override
+        default void deliver(ReadBuffer buffer, int n) {
+            if (promise().complete(buffer.copy(n))) {
+                buffer.skip(n);
+            }
+        }
+    }
+
+    /** {@link TcpStream#read(int)}: whatever is buffered, at least one byte; none at end of stream. */
+    record Some(int maxBytes, Promise<byte[]> promise) implements Bytes {
         @Override
         public int available(ReadBuffer buffer, boolean eof) {
             int n = Math.min(buffer.size(), maxBytes);
@@ -32,7 +54,7 @@ sealed interface ReadRequest {
     }
 
     /** {@link TcpStream#readExactly}: exactly {@code n} bytes. */
-    record Exactly(int n, Promise<byte[]> promise) implements ReadRequest {
+    record Exactly(int n, Promise<byte[]> promise) implements Bytes {
         @Override
         public int available(ReadBuffer buffer, boolean eof) throws IOException {
             if (buffer.size() >= n) {
@@ -47,7 +69,7 @@ sealed interface ReadRequest {
     }
 
     /** {@link TcpStream#readUntil}: up to and including {@code delimiter}, within {@code maxBytes}. */
-    record Until(byte[] delimiter, int maxBytes, Promise<byte[]> promise) implements ReadRequest {
+    record Until(byte[] delimiter, int maxBytes, Promise<byte[]> promise) implements Bytes {
         @Override
         public int available(ReadBuffer buffer, boolean eof) throws IOException {
             int at = buffer.indexOf(delimiter, maxBytes);
@@ -62,6 +84,42 @@ sealed interface ReadRequest {
                         + buffer.size() + " bytes");
             }
             return MORE;
+        }
+    }
+
+    /**
+     * {@link TcpStream#read(ByteBuffer)}: at least one byte and at most {@code into.remaining()}, copied
+     * into {@code into}; the count, or -1 at end of stream. When nothing is buffered, {@link StreamInput}
+     * reads from the transport straight into {@code into} instead, and completes the promise itself.
+     */
+    record Into(ByteBuffer into, Promise<Integer> promise) implements ReadRequest<Integer> {
+        @Override
+        public int available(ReadBuffer buffer, boolean eof) {
+            if (buffer.size() == 0) {
+                return eof ? 0 : MORE;
+            }
+            // A caller that used up its buffer's room while the read was pending would wait forever (and
+            // the stream would buffer without bound): fail the read instead. StreamInput reports it.
+            if (!into.hasRemaining()) {
+                throw new IllegalStateException("the buffer of a pending read(ByteBuffer) was changed to have "
+                        + "no room left; leave it alone until the read completes");
+            }
+            return Math.min(buffer.size(), into.remaining());
+        }
+
+        @Override
+        public void deliver(ReadBuffer buffer, int n) {
+            if (n == 0) { // available() returns 0 only at end of stream with nothing buffered
+                promise.complete(-1);
+                return;
+            }
+            int at = into.position();
+            buffer.copyTo(into, n);
+            if (promise.complete(n)) {
+                buffer.skip(n);
+            } else {
+                into.position(at); // cancelled from another thread meanwhile: leave the buffer as it was
+            }
         }
     }
 }

@@ -30,16 +30,20 @@ import javax.net.ssl.SSLSession;
  *
  * <p><b>Reads.</b> At most one read is pending at a time. The stream reads from the socket only while a read
  * is pending, so a handler that stops reading pushes back on its peer through TCP flow control. Bytes that
- * arrive beyond what a read asked for stay buffered for the next read.
+ * arrive beyond what a read asked for stay buffered for the next read. {@link #read(ByteBuffer)} fills the
+ * caller's buffer instead of returning a new array: a loop that reuses one buffer allocates none per read.
  *
- * <p><b>End of stream.</b> When the peer shuts down its output, {@link #read} completes with an empty array
- * (once the buffered bytes are consumed, and again on every later call), while {@link #readExactly} and
- * {@link #readUntil} fail with {@link StreamClosedException} if the bytes they need can no longer come. The
- * stream stays open for writing until {@link #close()} (the peer may be half-closed).
+ * <p><b>End of stream.</b> When the peer shuts down its output, {@link #read(int)} completes with an empty
+ * array and {@link #read(ByteBuffer)} with -1 (once the buffered bytes are consumed, and again on every
+ * later call), while {@link #readExactly} and {@link #readUntil} fail with {@link StreamClosedException}
+ * if the bytes they need can no longer come. The stream stays open for writing until {@link #close()}
+ * (the peer may be half-closed).
  *
  * <p><b>Writes.</b> Any number of writes may be queued. A write's future completes when all its bytes have
  * been handed to the kernel; so a peer that stops reading keeps it pending, and awaiting each write bounds
- * the memory a producer can queue. Writes are copied, so the caller may reuse its array at once.
+ * the memory a producer can queue. Writes are copied, so the caller may reuse its array at once. (A
+ * {@link #write(ByteBuffer)} hands the kernel what it takes straight from the caller's buffer and copies
+ * the rest, so that buffer too may be reused as soon as the call returns.)
  *
  * <p><b>Closing.</b> After {@link #close()}, or after an I/O error such as a reset by the peer, pending and
  * later operations fail with {@link StreamClosedException}; its cause is the I/O error, if any.
@@ -60,12 +64,9 @@ public final class TcpStream {
     private final Transport io;
     /** Replaced when the loop rebuilds its selector (see {@link Ready#rekeyed}). */
     private SelectionKey key;
-    private final ReadBuffer input = new ReadBuffer();
+    private final StreamInput input;
     private final WriteQueue output = new WriteQueue();
-    private ReadRequest pendingRead;
-    private boolean eof;
-    /** Set while {@link #deliverReads} or {@link #flush} run, so completions that re-enter them just queue. */
-    private boolean delivering;
+    /** Set while {@link #flush} runs, so completions that write again just queue. */
     private boolean flushing;
     /** Non-null once {@link #shutdownOutput()} was asked for; completed when the FIN is sent. */
     private Promise<Void> outputShutdown;
@@ -86,6 +87,7 @@ public final class TcpStream {
         this.loop = loop;
         this.channel = channel;
         this.io = io;
+        this.input = new StreamInput(io);
         // Requests and responses are often written in two small pieces; Nagle would hold the second one
         // back until the first is acknowledged, which costs a delayed-ACK timeout (40 ms on Linux).
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
@@ -149,6 +151,30 @@ public final class TcpStream {
     public Future<byte[]> read(int maxBytes) {
         requirePositive(maxBytes, "maxBytes");
         return startRead(new ReadRequest.Some(maxBytes, Promise.described(READ)));
+    }
+
+    /**
+     * Reads at least one byte and at most {@code into.remaining()} into {@code into}, like {@link
+     * java.nio.channels.ReadableByteChannel#read}: the bytes go at its position, which advances past them,
+     * and the future completes with their count; at end of stream it completes with -1 (and again on
+     * every later call). The bytes come from the stream's buffer, or, when none are buffered, straight
+     * from the socket into {@code into}, so a read allocates no array. A direct buffer saves the JDK's
+     * copy through its own. {@code into} belongs to the stream until the future completes: do not touch
+     * it meanwhile. If the future is cancelled, the bytes that arrive stay buffered for the next read, and
+     * nothing is written into {@code into} (a cancellation from another thread that races with the socket
+     * read may leave bytes beyond its position, but the position does not move and no byte is lost).
+     *
+     * @throws IllegalArgumentException if {@code into} is read-only or has no room ({@code remaining()}
+     *     is 0), since no byte could ever be read into it
+     */
+    public Future<Integer> read(ByteBuffer into) {
+        if (Objects.requireNonNull(into, "into").isReadOnly()) {
+            throw new IllegalArgumentException("cannot read into a read-only buffer");
+        }
+        if (!into.hasRemaining()) {
+            throw new IllegalArgumentException("the buffer has no room: remaining() is 0");
+        }
+        return startRead(new ReadRequest.Into(into, Promise.described(READ)));
     }
 
     /**
@@ -258,17 +284,21 @@ public final class TcpStream {
         return loop;
     }
 
-    private Future<byte[]> startRead(ReadRequest request) {
+    private <T> Future<T> startRead(ReadRequest<T> request) {
         checkThread();
         if (closedMessage != null) {
             return Future.failed(closedError());
         }
-        if (pendingRead != null && !pendingRead.promise().isDone()) {
+        if (input.busy()) {
             return Future.failed(new IllegalStateException(
                     "a read is already pending on this stream; await it before reading again"));
         }
-        pendingRead = request;
-        deliverReads();
+        try {
+            input.start(request);
+        } catch (IOException e) {
+            readFailed(e);
+        }
+        updateInterest();
         return request.promise();
     }
 
@@ -279,71 +309,23 @@ public final class TcpStream {
             flush();
         }
         if ((ready & SelectionKey.OP_READ) != 0 && closedMessage == null && key.isValid()) {
-            if (pendingRead == null) {
+            if (!input.hasPending()) {
                 // OP_READ outlived the last read (see updateInterest) and nobody reads now: stop listening
                 // and leave the bytes in the kernel, so that TCP flow control pushes back on the peer.
                 key.interestOps(key.interestOps() & ~SelectionKey.OP_READ);
-            } else {
-                fill();
+                return;
             }
+            try {
+                input.fill();
+            } catch (IOException e) {
+                readFailed(e);
+            }
+            updateInterest();
         }
     }
 
-    /** One read from the socket per readiness event: fair to other connections, and never a busy loop. */
-    private void fill() {
-        if (readOnce()) {
-            deliverReads();
-        }
-    }
-
-    /** Reads once into the input buffer; {@code false} if that closed the stream. */
-    private boolean readOnce() {
-        try {
-            if (input.fillFrom(io) < 0) {
-                eof = true; // stop reading: the selector would report an EOF channel readable forever
-            }
-            return true;
-        } catch (IOException e) {
-            closeWith("the connection failed while reading: " + e.getMessage(), e);
-            return false;
-        }
-    }
-
-    /**
-     * Hands buffered bytes to the pending read while they satisfy it. Completing a read runs the reader's
-     * callbacks, which may start the next read; the loop here then serves it, instead of recursing.
-     */
-    private void deliverReads() {
-        if (delivering) {
-            return;
-        }
-        delivering = true;
-        try {
-            while (pendingRead != null && closedMessage == null) {
-                ReadRequest r = pendingRead;
-                int n;
-                try {
-                    n = r.promise().isDone() ? 0 : r.available(input, eof); // done: the reader cancelled
-                } catch (IOException e) {
-                    pendingRead = null;
-                    r.promise().fail(e);
-                    continue;
-                }
-                if (n == ReadRequest.MORE) {
-                    if (!eof && io.hasBufferedInput() && readOnce()) {
-                        continue; // TLS: decrypted bytes are held that no readiness event will announce
-                    }
-                    break;
-                }
-                pendingRead = null;
-                if (!r.promise().isDone()) {
-                    r.promise().complete(input.take(n));
-                }
-            }
-        } finally {
-            delivering = false;
-        }
-        updateInterest();
+    private void readFailed(IOException e) {
+        closeWith("the connection failed while reading: " + e.getMessage(), e);
     }
 
     /** Writes queued output until it is all sent or the kernel's buffer is full. */
@@ -398,7 +380,7 @@ public final class TcpStream {
             return;
         }
         int current = key.interestOps();
-        boolean read = !eof && (pendingRead != null || (current & SelectionKey.OP_READ) != 0);
+        boolean read = !input.atEof() && (input.hasPending() || (current & SelectionKey.OP_READ) != 0);
         boolean write = !output.isEmpty() || io.hasOwnOutput();
         int ops = (read ? SelectionKey.OP_READ : 0) | (write ? SelectionKey.OP_WRITE : 0);
         if (current != ops) {
@@ -418,11 +400,7 @@ public final class TcpStream {
         } catch (IOException e) {
             // Nothing left to do for a socket we are discarding; the stream reports itself closed anyway.
         }
-        ReadRequest r = pendingRead;
-        pendingRead = null;
-        if (r != null) {
-            r.promise().fail(closedError());
-        }
+        input.close(this::closedError);
         output.failAll(this::closedError);
         if (outputShutdown != null && !outputShutdown.isDone()) {
             outputShutdown.fail(closedError());
