@@ -9,6 +9,7 @@
 #    has a core of its own; then the same on two loops, the server on both cores and wrk unpinned.
 # Each (workload, implementation) gets a fresh server process, alternated within each round.
 # HTTP_SECS=N shortens every measured run to N seconds (not the 3 s warm-ups), for a smoke test of the section.
+# HTTP_TORNADO=0 skips the Tornado workloads, leaving the pinned hello against Netty and Vert.x.
 # Fixed heap, touched at start-up: otherwise the first GCs under 10,000 connections spend their time in
 # page faults zeroing fresh heap pages (seen with perf), which no long-running server pays.
 http_jvm=(-Xms1g -Xmx1g -XX:+AlwaysPreTouch)
@@ -152,7 +153,9 @@ http_warm() {
   fi
 }
 
-if ! command -v wrk > /dev/null || ! "$http_python" -c 'import tornado' 2> /dev/null; then
+if [ "${HTTP_TORNADO:-1}" = 0 ]; then
+  echo "SKIPPED http/tornado-workloads not run: HTTP_TORNADO=0 (only the pinned hello)" | tee -a "$results"
+elif ! command -v wrk > /dev/null || ! "$http_python" -c 'import tornado' 2> /dev/null; then
   echo "SKIPPED http/tornado-workloads wrk or python3-tornado is missing and could not be installed" \
     | tee -a "$results"
 else
