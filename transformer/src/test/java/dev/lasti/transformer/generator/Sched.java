@@ -89,6 +89,8 @@ public final class Sched {
     private int count;
     /** The task that a {@link CancelAt} run cancels, set by {@link #started} before the loop runs on. */
     private Future<?> task;
+    /** What a generator twin's yields answer, set by {@link #script(YieldScript)}; null for async programs. */
+    private YieldScript script;
 
     Sched(Policy policy, Executor other) {
         this.policy = policy;
@@ -104,6 +106,17 @@ public final class Sched {
     /** Tells a {@link CancelAt} run which task to cancel: the future the entry call returned. */
     void started(Future<?> task) {
         this.task = task;
+    }
+
+    /** Gives a generator twin's yields their consumer: {@code s.y().yI(depth, v)} asks {@code script}. */
+    Sched script(YieldScript script) {
+        this.script = script;
+        return this;
+    }
+
+    /** The consumer's script that a generator twin's yields answer from. */
+    public YieldScript y() {
+        return script;
     }
 
     /** A future for {@code value}, done or pending as the policy says. */
