@@ -26,6 +26,8 @@ final class AsyncGeneratorRunner {
     private long yields;
     private long awaits;
     private long unmodelled;
+    /** How the twins' runs ended ({@link YieldOutcome#endings}), counted once per schedule. */
+    private final java.util.Map<String, Long> endings = new java.util.TreeMap<>();
 
     /** @param completer the "other thread" of the other-thread and random schedules */
     AsyncGeneratorRunner(Executor completer) {
@@ -48,6 +50,7 @@ final class AsyncGeneratorRunner {
                     Sched sched = new Sched(policy, completer);
                     YieldOutcome actual = drive(program, sig, args, consumer, sched);
                     runs++;
+                    expected.endings().forEach(e -> endings.merge(e, 1L, Long::sum));
                     yields += actual.values().size();
                     awaits += sched.count();
                     String diff = expected.difference(actual);
@@ -167,5 +170,9 @@ final class AsyncGeneratorRunner {
 
     long unmodelled() {
         return unmodelled;
+    }
+
+    java.util.Map<String, Long> endings() {
+        return endings;
     }
 }

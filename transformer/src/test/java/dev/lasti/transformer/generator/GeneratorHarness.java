@@ -45,6 +45,8 @@ final class GeneratorHarness implements AutoCloseable {
     private final AtomicLong generatorRuns = new AtomicLong();
     private final AtomicLong yields = new AtomicLong();
     private final AtomicLong unmodelled = new AtomicLong();
+    /** How generator runs ended, by {@link YieldOutcome#endings} name. */
+    private final Map<String, Long> endings = new java.util.concurrent.ConcurrentSkipListMap<>();
     private final Mode kind;
 
     GeneratorHarness(Set<Shape> shapes, Path failureDir, int threads) {
@@ -173,6 +175,7 @@ final class GeneratorHarness implements AutoCloseable {
             generatorRuns.addAndGet(runner.runs());
             yields.addAndGet(runner.yields());
             unmodelled.addAndGet(runner.unmodelled());
+            runner.endings().forEach((e, n) -> endings.merge(e, n, Long::sum));
             return found;
         }
         if (p.kind() == Mode.ASYNC_GENERATOR) {
@@ -182,6 +185,7 @@ final class GeneratorHarness implements AutoCloseable {
             yields.addAndGet(runner.yields());
             awaits.addAndGet(runner.awaits());
             unmodelled.addAndGet(runner.unmodelled());
+            runner.endings().forEach((e, n) -> endings.merge(e, n, Long::sum));
             return found;
         }
         ProgramRunner runner = new ProgramRunner(completer, cancel);
@@ -238,10 +242,15 @@ final class GeneratorHarness implements AutoCloseable {
     String totals() {
         if (kind != Mode.ASYNC) {
             return frameClasses + " frame classes, " + generatorRuns + " consumer runs (" + unmodelled
-                    + " not modelled), " + yields + " values taken, " + awaits + " awaits";
+                    + " not modelled), " + yields + " values taken, " + awaits + " awaits, endings " + endings;
         }
         return frameClasses + " frame classes, " + asyncRuns + " async runs (" + cancelled
                 + " ended cancelled), " + awaits + " awaits";
+    }
+
+    /** How the generator runs so far ended: ending name to runs, for the coverage check of the fixed seeds. */
+    Map<String, Long> endings() {
+        return Map.copyOf(endings);
     }
 
     @Override

@@ -21,6 +21,8 @@ final class GeneratorRunner {
     private long runs;
     private long yields;
     private long unmodelled;
+    /** How the twins' runs ended ({@link YieldOutcome#endings}), counted. */
+    private final java.util.Map<String, Long> endings = new java.util.TreeMap<>();
 
     List<Finding> run(Program p, Class<?> program) throws ReflectiveOperationException {
         List<Finding> findings = new ArrayList<>();
@@ -50,6 +52,7 @@ final class GeneratorRunner {
                 }
                 YieldOutcome actual = drive(g, policy, trace);
                 runs++;
+                expected.endings().forEach(e -> endings.merge(e, 1L, Long::sum));
                 yields += actual.values().size();
                 String diff = expected.difference(actual);
                 if (diff != null) {
@@ -170,5 +173,9 @@ final class GeneratorRunner {
 
     long unmodelled() {
         return unmodelled;
+    }
+
+    java.util.Map<String, Long> endings() {
+        return endings;
     }
 }

@@ -39,6 +39,21 @@ record YieldOutcome(List<String> values, String end, String state, String trace)
         return Objects.equals(trace, actual.trace) ? null : "trace";
     }
 
+    /**
+     * The kinds of ending a coverage check wants to see often, each a name; one outcome may have several:
+     * how it ended, and whether the body caught a thrown-in exception on the way (its catch traced "=in<k>").
+     */
+    List<String> endings() {
+        List<String> out = new java.util.ArrayList<>();
+        out.add(end.startsWith("returned") ? "returned" : end.startsWith("threw java.lang.IllegalStateException")
+                && end.endsWith("ignored GeneratorExit") ? "close ignored by a yield in a finally block"
+                : end.startsWith("threw") ? "threw" : "closed");
+        if (trace.matches("(?s).*=(w:)?in\\d+;.*")) {
+            out.add("thrown-in exception caught by the body");
+        }
+        return out;
+    }
+
     String describe() {
         return end + " (" + state + ") after " + values.size() + " values " + values + "\n      trace: " + trace;
     }
