@@ -99,8 +99,10 @@ sealed interface Expr {
 
     /**
      * {@code Yield.<Integer>from(m2(args))}: delegation to another generated generator, evaluating to its
-     * return value; the twin calls {@code m2$plain(args)}, whose yields go to the same script, which is what
-     * delegation means: the inner values go out, the consumer's sends, throws and close go in.
+     * return value. The twin calls {@code m2$plain(args)}, whose yields go to the same script, which is what
+     * delegation means: the inner values go out, the consumer's sends, throws and close go in; it is wrapped
+     * in {@code s.y().fromI(s.y().mark(), ..)} because a close reaches the caller as {@code GeneratorExit}
+     * even when the inner generator returns on it ({@link YieldScript#fromI}).
      */
     record Delegate(JType type, String method, List<Expr> args) implements Expr {
         @Override
@@ -108,7 +110,7 @@ sealed interface Expr {
             String list = args.stream().map(a -> a.render(mode)).collect(Collectors.joining(", "));
             return mode.transformed()
                     ? "Yield.<" + type.boxed + ">from(" + method + "(" + list + "))"
-                    : method + "$plain(" + list + ")";
+                    : "s.y().from" + type.code + "(s.y().mark(), " + method + "$plain(" + list + "))";
         }
     }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class GeneratorRunnerTest {
     /** Before SOURCE, which uses it. */
-    private static final List<String> METHODS = List.of("honest", "lying", "deaf");
+    private static final List<String> METHODS = List.of("honest", "lying", "deaf", "delegating");
     private static final String SOURCE = """
             package gen;
 
@@ -88,6 +88,52 @@ class GeneratorRunnerTest {
                     }
                     return x + s.y().yI(depth, x);
                 }
+
+                /** Returns 5 on a close: its finally block's exception replaces the exit, and it is caught. */
+                @Generates
+                static Generator<Object> returnsOnExit(StringBuilder t, int a) {
+                    try {
+                        try {
+                            a += Sent.gotI(Yield.yield(a));
+                        } finally {
+                            if (a > -1000) {
+                                throw new GenException("fin");
+                            }
+                        }
+                    } catch (GenException e) {
+                        t.append("caught;");
+                    }
+                    return Yield.done(5);
+                }
+
+                static int returnsOnExit$plain(Sched s, StringBuilder t, int a, int depth) {
+                    try {
+                        try {
+                            a += s.y().yI(depth, a);
+                        } finally {
+                            if (a > -1000) {
+                                throw new GenException("fin");
+                            }
+                        }
+                    } catch (GenException e) {
+                        t.append("caught;");
+                    }
+                    return 5;
+                }
+
+                /** Closed while it delegates, it gets the exit although the inner generator returned. */
+                @Generates
+                public static Generator<Object> delegating(Sched s, StringBuilder t, int a, long b, int depth) {
+                    int v = Yield.<Integer>from(returnsOnExit(t, a));
+                    t.append("after;");
+                    return Yield.done(v + Sent.gotI(Yield.yield(v)));
+                }
+
+                public static int delegating$plain(Sched s, StringBuilder t, int a, long b, int depth) {
+                    int v = s.y().fromI(s.y().mark(), returnsOnExit$plain(s, t, a, depth - 1));
+                    t.append("after;");
+                    return v + s.y().yI(depth, v);
+                }
             """ + entries() + "}\n";
 
     /** {@code e<i>} and {@code e<i>$plain} with the parameters every generated entry has. */
@@ -108,6 +154,15 @@ class GeneratorRunnerTest {
     @Test
     void anHonestGenerator_agreesWithItsTwin_underEveryConsumer() throws Exception {
         assertEquals(List.of(), run("honest"));
+    }
+
+    @Test
+    void aCloseWhileDelegating_throwsTheExitInTheCaller_evenWhenTheInnerGeneratorReturns() throws Exception {
+        assertEquals(List.of(), run("delegating"));
+        YieldOutcome closed = GeneratorRunner.twin(load(), signature("delegating"), Args.forSeed(42, 0),
+                new Drive.CloseAt(1), Mode.GENERATOR);
+        assertEquals("closed", closed.end());
+        assertEquals("caught;", closed.trace()); // no "after;": the exit ended the caller at its Yield.from
     }
 
     @Test

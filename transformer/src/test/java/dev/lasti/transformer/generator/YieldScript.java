@@ -38,6 +38,8 @@ public final class YieldScript {
     /** The trace at the yield that ignored the exit, or null. */
     private String abandonedTrace;
     private boolean unmodelled;
+    /** How many values the consumer had taken when it closed (the last was the one it closed at), or 0. */
+    private int closedAfter;
 
     YieldScript(Drive.Policy policy, StringBuilder trace) {
         this.policy = policy;
@@ -65,9 +67,55 @@ public final class YieldScript {
             throw new GenException(in.message());
         } else if (a instanceof Drive.Close) {
             closing = true;
+            closedAfter = values.size();
             throw new GeneratorExit();
         }
         return null;
+    }
+
+    /**
+     * Evaluated just before a delegated twin is called: the values taken so far, so {@link #fromI} can tell
+     * whether the consumer closed during the call.
+     */
+    public int mark() {
+        return values.size();
+    }
+
+    /**
+     * A delegated twin returned {@code v}: its {@code Yield.from}'s value, unless the consumer closed while
+     * it ran (at a value it yielded) and the inner generator returned on the exit instead of ending with it.
+     * {@code Yield.from} closes the inner generator and then throws the {@code GeneratorExit} in the caller
+     * anyway (Python's {@code yield from} does the same), so the twin throws it here.
+     */
+    private void returnedFrom(int mark) {
+        if (closing && abandonedTrace == null && closedAfter > mark) {
+            throw new GeneratorExit();
+        }
+    }
+
+    public int fromI(int mark, int v) {
+        returnedFrom(mark);
+        return v;
+    }
+
+    public long fromJ(int mark, long v) {
+        returnedFrom(mark);
+        return v;
+    }
+
+    public double fromD(int mark, double v) {
+        returnedFrom(mark);
+        return v;
+    }
+
+    public boolean fromZ(int mark, boolean v) {
+        returnedFrom(mark);
+        return v;
+    }
+
+    public String fromT(int mark, String v) {
+        returnedFrom(mark);
+        return v;
     }
 
     /** The values taken so far. */
