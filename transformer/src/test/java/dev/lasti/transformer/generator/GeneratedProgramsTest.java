@@ -32,7 +32,7 @@ class GeneratedProgramsTest {
      * Generator programs of seeds 0..FIXED_GENERATORS-1 and async generator programs of seeds
      * 0..FIXED_ASYNC_GENERATORS-1 run in every build too (other programs than the async ones of those seeds).
      */
-    static final int FIXED_GENERATORS = 300;
+    static final int FIXED_GENERATORS = 200;
     static final int FIXED_ASYNC_GENERATORS = 100;
     private static final Path FAILURES = Path.of("target", "generator-failures");
 
