@@ -2,6 +2,7 @@ package dev.lasti.transformer.generator;
 
 import dev.lasti.AsyncGenerator;
 import dev.lasti.EventLoop;
+import dev.lasti.Future;
 import dev.lasti.Generator;
 import dev.lasti.Promise;
 import dev.lasti.transformer.generator.ProgramGenerator.Program;
@@ -47,17 +48,24 @@ final class AsyncGeneratorRunner {
                     continue;
                 }
                 for (Sched.Policy policy : schedules(consumer, seed)) {
+                    // A cancelled run's twin throws CancellationException at the same await.
+                    YieldOutcome want = policy instanceof Sched.CancelAt ? GeneratorRunner.twin(program, sig, args,
+                            consumer, Mode.ASYNC_GENERATOR, Sched.plainFor(policy, Sched.FUTURE_CANCELLED)) : expected;
+                    if (want == null) {
+                        unmodelled++;
+                        continue;
+                    }
                     Sched sched = new Sched(policy, completer);
                     YieldOutcome actual = drive(program, sig, args, consumer, sched);
                     runs++;
-                    expected.endings().forEach(e -> endings.merge(e, 1L, Long::sum));
+                    want.endings().forEach(e -> endings.merge(e, 1L, Long::sum));
                     yields += actual.values().size();
                     awaits += sched.count();
-                    String diff = expected.difference(actual);
+                    String diff = want.difference(actual);
                     if (diff != null) {
                         findings.add(new Finding(p.seed(), Finding.Kind.MISMATCH, sig.name() + " under "
                                 + consumer.describe() + " and " + policy.describe() + ": " + diff + " differs"
-                                + "\n    expected " + expected.describe() + "\n    actual   " + actual.describe()));
+                                + "\n    expected " + want.describe() + "\n    actual   " + actual.describe()));
                     }
                 }
             }
@@ -79,13 +87,18 @@ final class AsyncGeneratorRunner {
         return out;
     }
 
-    /** Every await policy for a drain; for a close, all done, all suspended, other thread and a mix. */
+    /**
+     * Every await policy for a drain, including a cancel of the pending {@code hasNext()} at the first and the
+     * third await; for a close, all done, all suspended, other thread and a mix.
+     */
     private static List<Sched.Policy> schedules(Drive.Policy consumer, long seed) {
         List<Sched.Policy> out = new ArrayList<>(List.of(new Sched.AllDone(), new Sched.AllSuspend(),
                 new Sched.OtherThread(), new Sched.Seeded(seed)));
         if (consumer instanceof Drive.NextOnly) {
             out.add(new Sched.SuspendAt(1));
             out.add(new Sched.SuspendAt(3));
+            out.add(new Sched.CancelAt(1));
+            out.add(new Sched.CancelAt(3));
         }
         return out;
     }
@@ -105,7 +118,7 @@ final class AsyncGeneratorRunner {
                 if (trace.length() > 0 || g.state() != Generator.State.CREATED) {
                     done.complete("the call ran the body (state " + g.state() + ")");
                 } else {
-                    step(g, consumer, values, done);
+                    step(g, consumer, values, done, sched);
                 }
                 return done;
             });
@@ -117,8 +130,11 @@ final class AsyncGeneratorRunner {
     }
 
     /** One {@code hasNext()}, then the value's action, then the next step on a later loop turn. */
-    private static void step(AsyncGenerator<?> g, Drive.Policy consumer, List<String> values, Promise<String> done) {
-        g.hasNext().whenDone(f -> {
+    private static void step(AsyncGenerator<?> g, Drive.Policy consumer, List<String> values, Promise<String> done,
+                             Sched sched) {
+        Future<Boolean> next = g.hasNext();
+        sched.started(next); // a CancelAt run cancels the step that reached its await, from the loop's queue
+        next.whenDone(f -> {
             if (f.isFailed()) {
                 done.complete(YieldOutcome.threw(f.cause()));
             } else if (!f.resultNow()) {
@@ -130,7 +146,7 @@ final class AsyncGeneratorRunner {
                     g.close().whenDone(c -> done.complete(c.isFailed() ? YieldOutcome.threw(c.cause())
                             : returned(g) ? "returned " + Sent.show(g.returnValue()) : "closed"));
                 } else {
-                    EventLoop.current().execute(() -> step(g, consumer, values, done));
+                    EventLoop.current().execute(() -> step(g, consumer, values, done, sched));
                 }
             }
         });

@@ -51,11 +51,14 @@ class GeneratedProgramsTest {
                 "close ignored by a yield in a finally block", "thrown-in exception caught by the body"));
     }
 
-    /** Each {@code @Async @Generates} program, drained or closed by a consumer on the loop, under every schedule. */
+    /**
+     * Each {@code @Async @Generates} program, drained or closed by a consumer on the loop, under every schedule,
+     * including a cancel of the pending {@code hasNext()} at an await.
+     */
     @Test
     void fixedSeedAsyncGenerators_behaveLikeTheirPlainTwins_underEveryScheduleAndConsumer() throws Exception {
         assertEndings(check(Mode.ASYNC_GENERATOR, 0, FIXED_ASYNC_GENERATORS), List.of("returned", "threw", "closed",
-                "close ignored by a yield in a finally block"));
+                "close ignored by a yield in a finally block", "cancelled at an await"));
     }
 
     /** The runs compared really ended in each of these ways, often: a green run that never closed proves little. */

@@ -93,9 +93,15 @@ final class GeneratorRunner {
     /** The twin's outcome under {@code policy}, or {@code null} when it cannot be modelled. */
     static YieldOutcome twin(Class<?> program, Signature sig, Object[] args, Drive.Policy policy, Mode kind)
             throws ReflectiveOperationException {
+        return twin(program, sig, args, policy, kind, Sched.plainFor(new Sched.AllDone()));
+    }
+
+    /** The same, with {@code sched} for an async generator twin's awaits (it may cancel at one). */
+    static YieldOutcome twin(Class<?> program, Signature sig, Object[] args, Drive.Policy policy, Mode kind,
+                             Sched sched) throws ReflectiveOperationException {
         StringBuilder trace = new StringBuilder();
         YieldScript script = new YieldScript(policy, trace);
-        Sched sched = Sched.plainFor(new Sched.AllDone()).script(script);
+        sched.script(script);
         String end;
         try {
             end = "returned " + Sent.show(Args.invoke(program, sig.entry() + "$plain", sched, trace, args));

@@ -41,7 +41,8 @@ record YieldOutcome(List<String> values, String end, String state, String trace)
 
     /**
      * The kinds of ending a coverage check wants to see often, each a name; one outcome may have several:
-     * how it ended, and whether the body caught a thrown-in exception on the way (its catch traced "=in<k>").
+     * how it ended, whether the body caught a thrown-in exception on the way (its catch traced "=in<k>"), and
+     * whether a cancelled {@code hasNext()} ended it.
      */
     List<String> endings() {
         List<String> out = new java.util.ArrayList<>();
@@ -50,6 +51,9 @@ record YieldOutcome(List<String> values, String end, String state, String trace)
                 : end.startsWith("threw") ? "threw" : "closed");
         if (trace.matches("(?s).*=(w:)?in\\d+;.*")) {
             out.add("thrown-in exception caught by the body");
+        }
+        if (end.startsWith("threw java.util.concurrent.CancellationException")) {
+            out.add("cancelled at an await");
         }
         return out;
     }
