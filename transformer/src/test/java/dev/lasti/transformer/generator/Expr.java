@@ -37,7 +37,7 @@ sealed interface Expr {
     record Await(JType type, Expr value) implements Expr {
         @Override
         public String render(Mode mode) {
-            return mode == Mode.ASYNC
+            return mode.transformed()
                     ? "await(s.next(" + value.render(mode) + "))"
                     : "s.now" + type.code + "(" + value.render(mode) + ")";
         }
@@ -51,7 +51,7 @@ sealed interface Expr {
     record AwaitStage(JType type, Expr value, boolean elsewhere) implements Expr {
         @Override
         public String render(Mode mode) {
-            return mode == Mode.ASYNC
+            return mode.transformed()
                     ? "await(s." + (elsewhere ? "stageElsewhere(" : "stage(") + value.render(mode) + "))"
                     : "s.now" + type.code + "(" + value.render(mode) + ")";
         }
@@ -62,7 +62,7 @@ sealed interface Expr {
         @Override
         public String render(Mode mode) {
             String m = '"' + message + '"';
-            return mode == Mode.ASYNC
+            return mode.transformed()
                     ? "await(s.<" + type.boxed + ">fail(" + m + "))"
                     : "s.<" + type.boxed + ">raise(" + m + ")";
         }
@@ -77,7 +77,40 @@ sealed interface Expr {
         @Override
         public String render(Mode mode) {
             String list = args.stream().map(a -> a.render(mode)).collect(Collectors.joining(", "));
-            return mode == Mode.ASYNC ? "await(" + method + "(" + list + "))" : method + "$plain(" + list + ")";
+            return mode.transformed() ? "await(" + method + "(" + list + "))" : method + "$plain(" + list + ")";
+        }
+    }
+
+    /**
+     * {@code Sent.gotI(Yield.yield(value))} (by type): hands {@code value} to the consumer and evaluates to what
+     * it sends back ({@link Sent} turns the {@code null} of {@code next()} into a fixed value of the type). The
+     * twin is {@code s.y().yI(depth, value)}, which records {@code value} and answers from the consumer's
+     * script: the sent value, or the exception that {@code throwIn} or {@code close} delivers
+     * ({@link YieldScript}); {@code depth} tells the script whether this is the outermost generator.
+     */
+    record Yield(JType type, Expr value) implements Expr {
+        @Override
+        public String render(Mode mode) {
+            return mode.transformed()
+                    ? "Sent.got" + type.code + "(Yield.yield(" + value.render(mode) + "))"
+                    : "s.y().y" + type.code + "(depth, " + value.render(mode) + ")";
+        }
+    }
+
+    /**
+     * {@code Yield.<Integer>from(m2(args))}: delegation to another generated generator, evaluating to its
+     * return value. The twin calls {@code m2$plain(args)}, whose yields go to the same script, which is what
+     * delegation means: the inner values go out, the consumer's sends, throws and close go in; it is wrapped
+     * in {@code s.y().fromI(s.y().mark(), ..)} because a close reaches the caller as {@code GeneratorExit}
+     * even when the inner generator returns on it ({@link YieldScript#fromI}).
+     */
+    record Delegate(JType type, String method, List<Expr> args) implements Expr {
+        @Override
+        public String render(Mode mode) {
+            String list = args.stream().map(a -> a.render(mode)).collect(Collectors.joining(", "));
+            return mode.transformed()
+                    ? "Yield.<" + type.boxed + ">from(" + method + "(" + list + "))"
+                    : "s.y().from" + type.code + "(s.y().mark(), " + method + "$plain(" + list + "))";
         }
     }
 

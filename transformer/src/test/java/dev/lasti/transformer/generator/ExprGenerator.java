@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes random expressions of a requested type, with awaits anywhere inside them so the operand stack is
- * rarely empty at an await: call arguments, binary operands, conditionals, {@code &&}, string
+ * Writes random expressions of a requested type, with suspension points (awaits, yields) anywhere inside them
+ * so the operand stack is rarely empty at one: call arguments, binary operands, conditionals, {@code &&}, string
  * concatenation, array indexes, switch expressions and constructor arguments after {@code NEW}/{@code DUP}.
  */
 final class ExprGenerator {
@@ -19,18 +19,32 @@ final class ExprGenerator {
      * The trace, passed to the static helpers explicitly: {@code t} is a field in instance methods and a
      * parameter in static ones, so the same text works in both.
      */
-    private static final Lit TRACE = new Lit(JType.STRING, "t");
+    static final Lit TRACE = new Lit(JType.STRING, "t");
     private final Scope sc;
+    private final CallGenerator calls;
 
     ExprGenerator(Scope sc) {
         this.sc = sc;
+        this.calls = new CallGenerator(sc, this);
+    }
+
+    /**
+     * The program's suspension point around {@code value}: an await in an async program, a yield in a
+     * generator, either in an async generator.
+     */
+    Expr suspend(JType type, Expr value) {
+        return switch (sc.kind) {
+            case GENERATOR -> new Expr.Yield(type, value);
+            case ASYNC_GENERATOR -> sc.chance(50) ? new Expr.Yield(type, value) : new Await(type, value);
+            default -> new Await(type, value);
+        };
     }
 
     /** An expression of {@code type} at most {@code depth} nodes deep. */
     Expr gen(JType type, int depth) {
         if (depth <= 0) {
             Expr leaf = leaf(type);
-            return sc.chance(40) ? new Await(type, leaf) : leaf;
+            return sc.chance(40) ? suspend(type, leaf) : leaf;
         }
         int r = sc.rnd.nextInt(100);
         if (r < 25) {
@@ -38,7 +52,7 @@ final class ExprGenerator {
             if (sc.on(Shape.COMPLETION_STAGES) && sc.chance(15)) {
                 return new Expr.AwaitStage(type, value, sc.on(Shape.STAGES_ELSEWHERE) && sc.chance(40));
             }
-            return new Await(type, value);
+            return suspend(type, value);
         }
         if (r < 33) {
             return leaf(type);
@@ -58,7 +72,7 @@ final class ExprGenerator {
             return new Expr.AwaitFail(type, "f" + sc.rnd.nextInt(100));
         }
         if (r < 60 && sc.on(Shape.NESTED_CALLS)) {
-            Expr call = nestedCall(type, depth);
+            Expr call = calls.nestedCall(type, depth);
             if (call != null) {
                 return call;
             }
@@ -91,35 +105,6 @@ final class ExprGenerator {
 
     private Lit label() {
         return new Lit(JType.STRING, "\"" + sc.fresh("x") + "\"");
-    }
-
-    /** {@code depth > 0 ? await(mK(..)) : literal}: guarded so nested calls and recursion end. */
-    private Expr nestedCall(JType type, int depth) {
-        if (sc.callBudget <= 0 || sc.loopDepth > 0) {
-            return null;
-        }
-        List<ProgramGenerator.Signature> fits = new ArrayList<>();
-        for (ProgramGenerator.Signature s : sc.callees) {
-            if (s.returns() == type) {
-                fits.add(s);
-            }
-        }
-        if (fits.isEmpty()) {
-            return null;
-        }
-        sc.callBudget--;
-        sc.callsAsync = true;
-        ProgramGenerator.Signature callee = fits.get(sc.rnd.nextInt(fits.size()));
-        boolean direct = callee.callableDirectlyFrom(sc.self);
-        List<Expr> args = new ArrayList<>();
-        if (!direct || callee.isStatic()) {
-            args.add(new Lit(JType.STRING, "s"));
-            args.add(TRACE);
-        }
-        args.addAll(List.of(gen(JType.INT, depth - 1), gen(JType.LONG, depth - 1),
-                gen(JType.DOUBLE, depth - 1), gen(JType.STRING, depth - 1), new Lit(JType.INT, "(depth - 1)")));
-        String method = direct ? callee.name() : sc.className + "." + callee.entry();
-        return new Expr.Cond(type, new Lit(JType.BOOLEAN, "(depth > 0)"), new Expr.CallAsync(type, method, args), lit(type));
     }
 
     private Expr switchExpr(JType type, int depth) {

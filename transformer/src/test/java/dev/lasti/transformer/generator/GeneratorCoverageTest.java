@@ -171,7 +171,7 @@ class GeneratorCoverageTest {
     }
 
     /** The statements directly inside {@code s}. */
-    private static java.util.List<Stmt> children(Stmt s) {
+    static java.util.List<Stmt> children(Stmt s) {
         java.util.List<Stmt> out = new java.util.ArrayList<>();
         if (s instanceof Stmt.Block b) {
             out.addAll(b.body());

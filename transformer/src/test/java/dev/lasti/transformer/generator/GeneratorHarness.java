@@ -41,9 +41,22 @@ final class GeneratorHarness implements AutoCloseable {
     private final AtomicLong asyncRuns = new AtomicLong();
     private final AtomicLong awaits = new AtomicLong();
     private final AtomicLong cancelled = new AtomicLong();
+    /** Generator programs: consumer runs, values taken, and runs the twin could not model. */
+    private final AtomicLong generatorRuns = new AtomicLong();
+    private final AtomicLong yields = new AtomicLong();
+    private final AtomicLong unmodelled = new AtomicLong();
+    /** How generator runs ended, by {@link YieldOutcome#endings} name. */
+    private final Map<String, Long> endings = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final Mode kind;
 
     GeneratorHarness(Set<Shape> shapes, Path failureDir, int threads) {
-        this.generator = new ProgramGenerator(shapes);
+        this(shapes, Mode.ASYNC, failureDir, threads);
+    }
+
+    /** A harness for programs of {@code kind}: {@link Mode#ASYNC}, {@link Mode#GENERATOR} or both kinds of generator. */
+    GeneratorHarness(Set<Shape> shapes, Mode kind, Path failureDir, int threads) {
+        this.kind = kind;
+        this.generator = new ProgramGenerator(shapes, kind);
         this.cancel = shapes.contains(Shape.CANCELLATION);
         this.failureDir = failureDir;
         this.workers = Executors.newFixedThreadPool(threads, daemon("lasti-gen-batch"));
@@ -142,14 +155,7 @@ final class GeneratorHarness implements AutoCloseable {
         } catch (LinkageError | ClassNotFoundException e) {
             return List.of(new Finding(p.seed(), Finding.Kind.VERIFY_FAILED, e.toString()));
         }
-        var run = runners.submit(() -> {
-            ProgramRunner runner = new ProgramRunner(completer, cancel);
-            List<Finding> found = runner.run(p, program);
-            asyncRuns.addAndGet(runner.runs());
-            cancelled.addAndGet(runner.cancelled());
-            awaits.addAndGet(runner.awaits());
-            return found;
-        });
+        var run = runners.submit(() -> runOn(p, program));
         try {
             return run.get(PROGRAM_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
@@ -159,6 +165,35 @@ final class GeneratorHarness implements AutoCloseable {
         } catch (ExecutionException e) {
             return List.of(new Finding(p.seed(), Finding.Kind.MISMATCH, "the harness crashed: " + e.getCause()));
         }
+    }
+
+    /** Runs a loaded program with the runner of its kind and adds its counts to the totals. */
+    private List<Finding> runOn(Program p, Class<?> program) throws ReflectiveOperationException {
+        if (p.kind() == Mode.GENERATOR) {
+            GeneratorRunner runner = new GeneratorRunner();
+            List<Finding> found = runner.run(p, program);
+            generatorRuns.addAndGet(runner.runs());
+            yields.addAndGet(runner.yields());
+            unmodelled.addAndGet(runner.unmodelled());
+            runner.endings().forEach((e, n) -> endings.merge(e, n, Long::sum));
+            return found;
+        }
+        if (p.kind() == Mode.ASYNC_GENERATOR) {
+            AsyncGeneratorRunner runner = new AsyncGeneratorRunner(completer);
+            List<Finding> found = runner.run(p, program);
+            generatorRuns.addAndGet(runner.runs());
+            yields.addAndGet(runner.yields());
+            awaits.addAndGet(runner.awaits());
+            unmodelled.addAndGet(runner.unmodelled());
+            runner.endings().forEach((e, n) -> endings.merge(e, n, Long::sum));
+            return found;
+        }
+        ProgramRunner runner = new ProgramRunner(completer, cancel);
+        List<Finding> found = runner.run(p, program);
+        asyncRuns.addAndGet(runner.runs());
+        cancelled.addAndGet(runner.cancelled());
+        awaits.addAndGet(runner.awaits());
+        return found;
     }
 
     /**
@@ -190,7 +225,9 @@ final class GeneratorHarness implements AutoCloseable {
             header.append(f.describe().replace("*/", "* /")).append("\n\n");
         }
         header.append("*/\n");
-        Path file = failureDir.resolve(Long.toUnsignedString(p.seed()) + ".java");
+        // Async programs keep the documented <seed>.java; generator ones are named by class (G7, A7).
+        String name = p.kind() == Mode.ASYNC ? Long.toUnsignedString(p.seed()) : p.className();
+        Path file = failureDir.resolve(name + ".java");
         try {
             Files.createDirectories(failureDir);
             Path tmp = Files.createTempFile(failureDir, "seed", ".tmp");
@@ -203,8 +240,17 @@ final class GeneratorHarness implements AutoCloseable {
 
     /** Frame classes generated, async runs compared and awaits made so far, for the summary line. */
     String totals() {
+        if (kind != Mode.ASYNC) {
+            return frameClasses + " frame classes, " + generatorRuns + " consumer runs (" + unmodelled
+                    + " not modelled), " + yields + " values taken, " + awaits + " awaits, endings " + endings;
+        }
         return frameClasses + " frame classes, " + asyncRuns + " async runs (" + cancelled
                 + " ended cancelled), " + awaits + " awaits";
+    }
+
+    /** How the generator runs so far ended: ending name to runs, for the coverage check of the fixed seeds. */
+    Map<String, Long> endings() {
+        return Map.copyOf(endings);
     }
 
     @Override

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Checks the generator's plain-Java side: deterministic sources that javac accepts and twins that end. */
+/**
+ * Checks the generator's plain-Java side: deterministic sources that javac accepts and twins that end, for
+ * async programs and both kinds of generator program.
+ */
 class GeneratorSmokeTest {
     private final ProgramGenerator generator = new ProgramGenerator(EnumSet.allOf(Shape.class));
 
@@ -17,6 +20,21 @@ class GeneratorSmokeTest {
     void sameSeed_givesSameSource() {
         for (long seed = 0; seed < 50; seed++) {
             assertEquals(ProgramWriter.render(generator.generate(seed)), ProgramWriter.render(generator.generate(seed)));
+        }
+    }
+
+    /** Both generator kinds: the same seed gives the same source, and javac accepts 10 programs of each. */
+    @Test
+    void generatorPrograms_areDeterministic_andCompile() {
+        for (Mode kind : List.of(Mode.GENERATOR, Mode.ASYNC_GENERATOR)) {
+            ProgramGenerator g = new ProgramGenerator(EnumSet.allOf(Shape.class), kind);
+            List<InMemoryCompiler.Source> sources = new ArrayList<>();
+            for (long seed = 0; seed < 10; seed++) {
+                String source = ProgramWriter.render(g.generate(seed));
+                assertEquals(source, ProgramWriter.render(g.generate(seed)));
+                sources.add(new InMemoryCompiler.Source(g.generate(seed).qualifiedName(), source));
+            }
+            assertTrue(new InMemoryCompiler().compile(sources).size() >= 10, kind.toString());
         }
     }
 

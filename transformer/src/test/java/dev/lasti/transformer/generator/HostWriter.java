@@ -4,7 +4,8 @@ import dev.lasti.transformer.generator.ProgramGenerator.Method;
 import dev.lasti.transformer.generator.ProgramGenerator.Signature;
 
 /**
- * Writes each method into its {@link Host}, once as the {@code @Async} method and once as the twin, and the
+ * Writes each method into its {@link Host}, once in the program's transformed {@link Mode} ({@code @Async},
+ * {@code @Generates} or both) and once as the twin, and the
  * two static entries that reach it. The body is the same AST in every host; only the declarations around
  * it differ, and the names {@code s} and {@code t} always resolve: to fields, record components, parameters
  * or captured locals, as the host has them.
@@ -12,10 +13,13 @@ import dev.lasti.transformer.generator.ProgramGenerator.Signature;
 final class HostWriter {
     private final String owner;
     private final StringBuilder out;
+    /** The program's transformed mode, and the twin: the two renderings of every method. */
+    private final java.util.List<Mode> modes;
 
-    HostWriter(String owner, StringBuilder out) {
+    HostWriter(String owner, Mode kind, StringBuilder out) {
         this.owner = owner;
         this.out = out;
+        this.modes = java.util.List.of(kind, Mode.PLAIN);
     }
 
     /** The declarations that live in the program's class: methods, nested types, lambda factories. */
@@ -79,9 +83,9 @@ final class HostWriter {
     /** {@code e<i>} and {@code e<i>$plain}: static, same parameters for every host. */
     void entries(Method m) {
         Signature sig = m.signature();
-        for (Mode mode : Mode.values()) {
-            String suffix = mode == Mode.ASYNC ? "" : "$plain";
-            String returns = mode == Mode.ASYNC ? "Future<" + sig.returns().boxed + ">" : sig.returns().source;
+        for (Mode mode : modes) {
+            String suffix = mode.transformed() ? "" : "$plain";
+            String returns = mode.returnType(sig.returns());
             out.append("\n    public static ").append(returns).append(' ').append(sig.entry()).append(suffix)
                     .append("(Sched s, StringBuilder t, ").append(ProgramGenerator.PARAMS).append(") {\n");
             entryBody(m, mode, suffix);
@@ -93,7 +97,7 @@ final class HostWriter {
         Signature sig = m.signature();
         String i = Integer.toString(sig.index());
         String call = sig.name() + suffix + "(" + sig.arguments() + ")";
-        String task = (mode == Mode.ASYNC ? "Task<" : "Plain<") + sig.returns().boxed + ">";
+        String task = (mode.transformed() ? "Task<" : "Plain<") + sig.returns().boxed + ">";
         String target = switch (sig.host()) {
             case TOP -> sig.isStatic() ? call : "new " + owner + "(s, t)." + call;
             case METHOD_REF -> {
@@ -128,9 +132,10 @@ final class HostWriter {
     }
 
     private void anonymousGo(Method m, Mode mode) {
-        String returns = mode == Mode.ASYNC ? "Future<" + m.signature().returns().boxed + ">" : m.signature().returns().boxed;
-        if (mode == Mode.ASYNC) {
-            line(3, "@Async");
+        // Plain<R>.go returns R, boxed: the twin's go returns the boxed type.
+        String returns = mode.transformed() ? mode.returnType(m.signature().returns()) : m.signature().returns().boxed;
+        if (mode.transformed()) {
+            line(3, mode.annotation);
         }
         line(3, "@Override");
         line(3, "public " + returns + " go(" + ProgramGenerator.PARAMS + ")");
@@ -139,9 +144,9 @@ final class HostWriter {
 
     /** {@code f<i>(s, t)} returns the async lambda; {@code f<i>$plain(s, t)} its twin. */
     private void lambdaFactories(Method m, String i) {
-        for (Mode mode : Mode.values()) {
-            String task = (mode == Mode.ASYNC ? "Task<" : "Plain<") + m.signature().returns().boxed + ">";
-            String suffix = mode == Mode.ASYNC ? "" : "$plain";
+        for (Mode mode : modes) {
+            String task = (mode.transformed() ? "Task<" : "Plain<") + m.signature().returns().boxed + ">";
+            String suffix = mode.transformed() ? "" : "$plain";
             out.append('\n');
             line(1, "static " + task + " f" + i + suffix + "(Sched s, StringBuilder t) {");
             line(2, "return (a, b, c, d, depth) ->");
@@ -156,18 +161,18 @@ final class HostWriter {
         Signature sig = m.signature();
         open("enum K" + i);
         line(2, "ONE {");
-        for (Mode mode : Mode.values()) {
+        for (Mode mode : modes) {
             method(m, mode, 3, "@Override ");
         }
         line(2, "};");
-        line(2, "abstract Future<" + sig.returns().boxed + "> " + sig.name() + "(" + sig.params() + ");");
+        line(2, "abstract " + modes.get(0).returnType(sig.returns()) + " " + sig.name() + "(" + sig.params() + ");");
         line(2, "abstract " + sig.returns().source + " " + sig.name() + "$plain(" + sig.params() + ");");
         close();
     }
 
     /** The async method and its twin, at {@code indent}, with {@code modifiers} before the return type. */
     private void methods(Method m, int indent, String modifiers) {
-        for (Mode mode : Mode.values()) {
+        for (Mode mode : modes) {
             method(m, mode, indent, modifiers);
         }
     }
@@ -175,11 +180,11 @@ final class HostWriter {
     private void method(Method m, Mode mode, int indent, String modifiers) {
         Signature sig = m.signature();
         out.append('\n');
-        if (mode == Mode.ASYNC) {
-            line(indent, "@Async");
+        if (mode.transformed()) {
+            line(indent, mode.annotation);
         }
-        String returns = mode == Mode.ASYNC ? "Future<" + sig.returns().boxed + ">" : sig.returns().source;
-        String name = mode == Mode.ASYNC ? sig.name() : sig.name() + "$plain";
+        String returns = mode.returnType(sig.returns());
+        String name = mode.transformed() ? sig.name() : sig.name() + "$plain";
         line(indent, modifiers + sig.typeParameters() + returns + " " + name + "(" + sig.params() + ")");
         m.body().render(mode, indent, out);
     }

@@ -67,22 +67,43 @@ final class ProgramGenerator {
      */
     record Method(Signature signature, Block body, boolean callsAsync) {}
 
-    /** A generated program: the class {@code gen.<className>} with its methods, callees first. */
-    record Program(long seed, String className, List<Method> methods) {
+    /**
+     * A generated program: the class {@code gen.<className>} with its methods, callees first.
+     *
+     * @param kind how every method of it is transformed: {@link Mode#ASYNC}, {@link Mode#GENERATOR} or
+     *     {@link Mode#ASYNC_GENERATOR}
+     */
+    record Program(long seed, String className, List<Method> methods, Mode kind) {
+        /** An {@code @Async} program. */
+        Program(long seed, String className, List<Method> methods) {
+            this(seed, className, methods, Mode.ASYNC);
+        }
+
         String qualifiedName() {
             return "gen." + className;
         }
     }
 
     private final Set<Shape> shapes;
+    private final Mode kind;
 
+    /** Generates {@code @Async} programs. */
     ProgramGenerator(Set<Shape> shapes) {
-        this.shapes = shapes;
+        this(shapes, Mode.ASYNC);
+    }
+
+    /**
+     * Generates programs of {@code kind}, leaving out the shapes that kind cannot have ({@link
+     * Shape#fitting}); an {@code @Async} program of a seed is the same whether generator modes exist or not.
+     */
+    ProgramGenerator(Set<Shape> shapes, Mode kind) {
+        this.shapes = Shape.fitting(shapes, kind);
+        this.kind = kind;
     }
 
     Program generate(long seed) {
         Random rnd = new Random(seed);
-        String className = "P" + Long.toUnsignedString(seed);
+        String className = prefix(kind) + Long.toUnsignedString(seed);
         int count = 2 + rnd.nextInt(3);
         List<Method> methods = new ArrayList<>();
         List<Signature> callees = new ArrayList<>();
@@ -93,12 +114,21 @@ final class ProgramGenerator {
                 visible.add(sig); // recursion, bounded by the depth parameter
             }
             Scope sc = new Scope(rnd, shapes, shapes.contains(Shape.NESTED_CALLS) ? visible : List.of(),
-                    sig.returns(), 8 + rnd.nextInt(14), className, sig);
+                    sig.returns(), 8 + rnd.nextInt(14), className, sig, kind);
             Block body = body(sc, sig);
             methods.add(new Method(sig, body, sc.callsAsync));
             callees.add(sig);
         }
-        return new Program(seed, className, methods);
+        return new Program(seed, className, methods, kind);
+    }
+
+    /** {@code P7} for an async program, {@code G7} for a generator one, {@code A7} for an async generator one. */
+    static String prefix(Mode kind) {
+        return switch (kind) {
+            case ASYNC, PLAIN -> "P";
+            case GENERATOR -> "G";
+            case ASYNC_GENERATOR -> "A";
+        };
     }
 
     /** A host, a kind, extra parameters and a name for method {@code i}. */

@@ -4,8 +4,8 @@ import dev.lasti.transformer.generator.ProgramGenerator.Method;
 import dev.lasti.transformer.generator.ProgramGenerator.Program;
 
 /**
- * Renders a {@link Program} as one compilation unit: the trace helpers, then each method as an
- * {@code @Async} method and as its plain twin {@code name$plain} in its {@link Host}, then the static entries
+ * Renders a {@link Program} as one compilation unit: the trace helpers, then each method in the program's
+ * transformed {@link Mode} and as its plain twin {@code name$plain} in its {@link Host}, then the static entries
  * {@code e<i>} and {@code e<i>$plain}, then any package-private top-level hosts.
  */
 final class ProgramWriter {
@@ -54,7 +54,7 @@ final class ProgramWriter {
 
                 /** What {@link Host#ANONYMOUS}, {@link Host#LAMBDA} and {@link Host#METHOD_REF} methods implement. */
                 interface Task<R> {
-                    Future<R> go(int a, long b, double c, String d, int depth);
+                    %2$s go(int a, long b, double c, String d, int depth);
                 }
 
                 /** The twins' {@code Task}. */
@@ -81,11 +81,18 @@ final class ProgramWriter {
         out.append("import static gen.").append(p.className()).append(".*;\n\n");
         out.append("import dev.lasti.Async;\n");
         out.append("import dev.lasti.Future;\n");
+        if (p.kind().yields()) {
+            out.append("import dev.lasti.AsyncGenerator;\n");
+            out.append("import dev.lasti.Generates;\n");
+            out.append("import dev.lasti.Generator;\n");
+            out.append("import dev.lasti.Yield;\n");
+            out.append("import dev.lasti.transformer.generator.Sent;\n");
+        }
         out.append("import dev.lasti.transformer.generator.GenException;\n");
         out.append("import dev.lasti.transformer.generator.Sched;\n\n");
         out.append("public final class ").append(p.className()).append(" {\n");
-        out.append(HELPERS.formatted(p.className()));
-        HostWriter hosts = new HostWriter(p.className(), out);
+        out.append(HELPERS.formatted(p.className(), p.kind().taskReturnType()));
+        HostWriter hosts = new HostWriter(p.className(), p.kind(), out);
         for (Method m : p.methods()) {
             hosts.member(m);
         }

@@ -80,6 +80,11 @@ public final class Sched {
 
     /** The message of the {@code CancellationException} that a cancelled task gets at its await. */
     static final String CANCELLED = "task cancelled";
+    /**
+     * The message an async generator's body gets at its await when the consumer's pending {@code hasNext()}
+     * is cancelled: that cancels the awaited future itself, not a task.
+     */
+    static final String FUTURE_CANCELLED = "cancelled";
 
     private final Policy policy;
     private final Random random;
@@ -89,6 +94,10 @@ public final class Sched {
     private int count;
     /** The task that a {@link CancelAt} run cancels, set by {@link #started} before the loop runs on. */
     private Future<?> task;
+    /** What a generator twin's yields answer, set by {@link #script(YieldScript)}; null for async programs. */
+    private YieldScript script;
+    /** What the twin's cancelled await says: {@link #CANCELLED}, or {@link #FUTURE_CANCELLED}. */
+    private String cancelMessage = CANCELLED;
 
     Sched(Policy policy, Executor other) {
         this.policy = policy;
@@ -101,9 +110,27 @@ public final class Sched {
         return new Sched(new Plain(policy instanceof CancelAt c ? c.k() : 0), Runnable::run);
     }
 
+    /** The twin's schedule for a run of {@code policy}, whose cancelled await throws with {@code message}. */
+    static Sched plainFor(Policy policy, String message) {
+        Sched twin = plainFor(policy);
+        twin.cancelMessage = message;
+        return twin;
+    }
+
     /** Tells a {@link CancelAt} run which task to cancel: the future the entry call returned. */
     void started(Future<?> task) {
         this.task = task;
+    }
+
+    /** Gives a generator twin's yields their consumer: {@code s.y().yI(depth, v)} asks {@code script}. */
+    Sched script(YieldScript script) {
+        this.script = script;
+        return this;
+    }
+
+    /** The consumer's script that a generator twin's yields answer from. */
+    public YieldScript y() {
+        return script;
     }
 
     /** A future for {@code value}, done or pending as the policy says. */
@@ -212,7 +239,7 @@ public final class Sched {
     private void countInTwin() {
         count++;
         if (policy instanceof Plain p && count == p.cancelAt()) {
-            throw new CancellationException(CANCELLED);
+            throw new CancellationException(cancelMessage);
         }
     }
 

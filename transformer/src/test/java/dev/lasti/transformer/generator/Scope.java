@@ -46,10 +46,13 @@ final class Scope {
     final String className;
     /** The method being written, which decides how it calls others. */
     final ProgramGenerator.Signature self;
+    /** The program's transformed mode: whether suspension points are awaits, yields or both. */
+    final Mode kind;
     private int names;
 
     Scope(Random rnd, Set<Shape> shapes, List<ProgramGenerator.Signature> callees, JType returns, int budget,
-          String className, ProgramGenerator.Signature self) {
+          String className, ProgramGenerator.Signature self, Mode kind) {
+        this.kind = kind;
         this.className = className;
         this.self = self;
         this.rnd = rnd;

@@ -66,6 +66,23 @@ enum Shape {
     /** A run cancelled at a chosen await: {@code CancellationException} there, {@code finally} blocks run. */
     CANCELLATION;
 
+    /**
+     * The shapes of {@code on} that programs of {@code kind} can have. A generator cannot await (no stages,
+     * no failed futures, no cancelled awaits); an async generator cannot delegate ({@code Yield.from} is a build
+     * error there), and its methods cannot await each other (one consumes an async generator with hasNext(),
+     * not with await), so it has no nested calls; neither can be a lambda (a lambda is never a generator).
+     */
+    static Set<Shape> fitting(Set<Shape> on, Mode kind) {
+        EnumSet<Shape> fit = on.isEmpty() ? EnumSet.noneOf(Shape.class) : EnumSet.copyOf(on);
+        switch (kind) {
+            case GENERATOR -> fit.removeAll(EnumSet.of(COMPLETION_STAGES, FAILED_AWAITS, STAGES_ELSEWHERE,
+                    CANCELLATION, LAMBDAS));
+            case ASYNC_GENERATOR -> fit.removeAll(EnumSet.of(NESTED_CALLS, CANCELLATION, LAMBDAS));
+            default -> { }
+        }
+        return fit;
+    }
+
     /** The shapes left on when {@code off} is a comma-separated list of shape names (may be empty). */
     static Set<Shape> allExcept(String off) {
         EnumSet<Shape> on = EnumSet.allOf(Shape.class);

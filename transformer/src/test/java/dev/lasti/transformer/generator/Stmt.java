@@ -206,12 +206,15 @@ sealed interface Stmt {
         }
     }
 
-    /** {@code return Future.completed(value);}, and {@code return value;} in the twin. */
+    /**
+     * {@code return Future.completed(value);} ({@code Yield.done}, {@code AsyncGenerator.done} in the generator
+     * modes), and {@code return value;} in the twin.
+     */
     record Return(Expr value) implements Jump {
         @Override
         public void render(Mode mode, int indent, StringBuilder out) {
-            line(out, indent).append(mode == Mode.ASYNC
-                    ? "return Future.completed(" + value.render(mode) + ");\n"
+            line(out, indent).append(mode.transformed()
+                    ? "return " + mode.done + "(" + value.render(mode) + ");\n"
                     : "return " + value.render(mode) + ";\n");
         }
     }

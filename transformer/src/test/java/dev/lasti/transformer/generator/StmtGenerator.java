@@ -113,7 +113,7 @@ final class StmtGenerator {
             JType at = sc.chance(50) ? JType.INT_ARRAY : JType.LONG_ARRAY;
             Scope.Local source = sc.pick(at, false);
             Expr init = source != null && sc.chance(60)
-                    ? new Expr.Await(at, new Var(at, source.name()))
+                    ? ex.suspend(at, new Var(at, source.name()))
                     : new Expr.ArrayLit(at, elements(at.element()));
             return declare(at, init);
         }
@@ -202,7 +202,7 @@ final class StmtGenerator {
         if (arr != null && sc.chance(70)) {
             element = at.element();
             Expr v = new Var(at, arr.name());
-            iterable = sc.chance(50) ? new Expr.Await(at, v) : v;
+            iterable = sc.chance(50) ? ex.suspend(at, v) : v;
         } else {
             element = JType.STRING;
             List<Expr> items = List.of(ex.gen(JType.STRING, 1), ex.gen(JType.STRING, 1), ex.gen(JType.STRING, 1));

@@ -20,7 +20,19 @@
  * every nested async call by the twin's call, so plain Java defines the expected value, exception and
  * event trace, and no hand-written oracle can drift from the program.
  *
+ * <p>Generator mode: the same generator writes programs of another kind ({@link
+ * dev.lasti.transformer.generator.Mode#GENERATOR}, {@link dev.lasti.transformer.generator.Mode#ASYNC_GENERATOR}),
+ * whose methods are {@code @Generates} (or {@code @Async @Generates}) and whose suspension points are
+ * {@code Sent.gotI(Yield.yield(x))} (the sent value is used like an awaited one) and {@code Yield.from} of another
+ * generated generator where an async program awaits one. The twin's yield is {@code s.y().yI(depth, x)}: the
+ * {@link dev.lasti.transformer.generator.YieldScript} records {@code x} and answers what the consumer's
+ * {@link dev.lasti.transformer.generator.Drive} policy does next (a sent value, {@code null} for {@code next()},
+ * {@code throwIn}'s exception, {@code close()}'s {@code GeneratorExit}), so the twin defines the values, the
+ * trace and the ending; {@link dev.lasti.transformer.generator.GeneratorRunner} and
+ * {@link dev.lasti.transformer.generator.AsyncGeneratorRunner} drive the real generator the same way.
+ *
  * <p>Reproduce a seed: {@code mvn -pl transformer -am test -Dtest='GeneratedProgramsTest#propertyMode*'
- * -Dlasti.generator.count=1 -Dlasti.generator.seed=<seed>}.
+ * -Dlasti.generator.count=1 -Dlasti.generator.seed=<seed>}, with {@code -Dlasti.generator.kind=GENERATOR} (or
+ * {@code ASYNC_GENERATOR}) for a generator program ({@code target/generator-failures/G<seed>.java}).
  */
 package dev.lasti.transformer.generator;
