@@ -99,13 +99,13 @@ class ObservabilityTest {
     void failureFromACompletionStage_completedOnAnotherThread_showsTheAwaitingTasks() {
         CompletableFuture<String> stage = new CompletableFuture<>();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EventLoop.run(() -> {
-            new Thread(() -> {
-                while (stage.getNumberOfDependents() == 0) { // fail it once the task is suspended on it
-                    Thread.onSpinWait();
-                }
-                stage.completeExceptionally(new IllegalArgumentException("http said no"));
-            }).start();
-            return callsStage(stage);
+            Future<String> task = callsStage(stage); // suspended on the stage when this returns
+            // Fail it on another thread, started once the task is suspended for sure. Waiting for the stage's
+            // first dependent was not enough: Future.from adds it before the task registers its wake-up, so
+            // a fast thread could fail the stage in between, and the await then took the fast path.
+            EventLoop.current().execute(() -> new Thread(
+                    () -> stage.completeExceptionally(new IllegalArgumentException("http said no"))).start());
+            return task;
         }));
         assertEquals(List.of(at("awaitStage"), at("callsStage")), asyncElements(e));
     }
