@@ -586,14 +586,34 @@ public final class EventLoop implements Executor {
             LoopRegistry.unregister(this);
             blockingPool.shutdown();
             timers.clear();
-            ready.clear();
-            inbox.clear();
+            runLeftovers();
             CURRENT.remove();
             try {
                 closeRegisteredChannels();
                 selector.close();
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.WARNING, "lasti: closing the selector failed", e);
+            }
+        }
+    }
+
+    /**
+     * Once {@link #closed} is set, {@link #execute} refuses, so these are the last callbacks the loop
+     * accepted: a thread that handed one over between the drain's last pass and {@code closed} was told it
+     * would run, and dropping it could lose a wake-up (a registration on a loop-confined future, see
+     * {@code Future}'s "Confinement") or leave a submit's caller waiting forever. Each runs once, now: a
+     * submit that never started fails, everything else runs (on the atomic paths, the loop being closed),
+     * and whatever they queue is refused.
+     */
+    private void runLeftovers() {
+        for (Runnable r; (r = inbox.poll()) != null; ) {
+            ready.add(r);
+        }
+        for (Runnable r; (r = ready.poll()) != null; ) {
+            if (r instanceof Submitted<?> s) {
+                s.drop();
+            } else {
+                runSafely(r);
             }
         }
     }

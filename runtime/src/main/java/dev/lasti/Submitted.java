@@ -56,9 +56,9 @@ final class Submitted<T> extends Promise<T> implements Runnable {
         }
     }
 
-    /** The loop shut down with the task still pending: fail with {@code error}, leaving the task as it is. */
-    void drop(CancellationException error) {
-        fail(error);
+    /** The loop shut down with the task still pending or not started: fail, leaving the task as it is. */
+    void drop() {
+        fail(new CancellationException("submitted task dropped: its event loop has shut down"));
         home.remove(this);
     }
 

@@ -2,7 +2,6 @@ package dev.lasti;
 
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -30,7 +29,7 @@ final class SubmittedTasks {
     /** After the drain: whatever is still pending fails, as a task dropped by the shutdown does. */
     void dropAll() {
         for (Submitted<?> s : List.copyOf(pending)) {
-            s.drop(new CancellationException("submitted task dropped: its event loop has shut down"));
+            s.drop();
         }
     }
 }
