@@ -1,5 +1,6 @@
 package dev.lasti;
 
+import dev.lasti.internal.Frame;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -26,6 +28,25 @@ import java.util.function.Consumer;
  *
  * <p>Use {@link Promise} to make a future that you complete yourself. Subclassing outside lasti is not
  * supported.
+ *
+ * <h2>Confinement</h2>
+ * A task's future (a {@link Frame}) and a yield's ({@link NextIteration}) are <em>loop-confined</em>: while
+ * their loop runs, only the loop's thread writes their two fields, with plain release stores, because only
+ * the loop completes them. Another thread that registers a callback on one, or cancels a yield, hands the
+ * operation to the loop ({@link EventLoop#execute}), so a task that awaits its own loop's futures pays no
+ * atomic instruction. Once the loop has closed, everybody, its own thread included, takes the atomic path:
+ * <ul>
+ *   <li>loop thread writes, other thread reads {@link #isDone}: the release store publishes the value
+ *       (fine);</li>
+ *   <li>other thread registers while the loop completes: the registration runs on the loop after or
+ *       before the completion, and either sees {@link #DONE} or is fired by it (fine);</li>
+ *   <li>other thread registers while the loop closes: {@code execute} either accepts, and the loop runs
+ *       the registration among its last callbacks, after {@code closed} is set, on the atomic path, or
+ *       refuses, and then the caller registers atomically, after the loop's last plain store (the
+ *       {@code closed} write and read order them) (fine);</li>
+ *   <li>a plain store on the loop racing an atomic one from another thread: cannot happen, since only a
+ *       closed loop's futures take the atomic path off the loop (the bad case this rules out).</li>
+ * </ul>
  *
  * @param <T> the type of the value
  */
@@ -254,20 +275,66 @@ public abstract class Future<T> {
      */
     public final Future<T> whenDone(Consumer<? super Future<T>> callback) {
         Objects.requireNonNull(callback, "callback");
-        if (this instanceof NextIteration next && next.park(callback)) {
-            return this; // a task yielding on its own loop: woken inline, without an atomic
+        EventLoop owner = confinement();
+        if (owner == null) {
+            addShared(callback);
+        } else if (owner.isCurrent()) {
+            if (!(this instanceof NextIteration next && next.park(callback))) { // a yielding task: woken inline
+                addConfined(callback);
+            }
+        } else {
+            addFromAnotherThread(owner, callback);
         }
+        return this;
+    }
+
+    private void addShared(Consumer<? super Future<T>> callback) {
         while (true) {
             Object w = waiters;
             if (w == DONE) {
                 callback.accept(this);
-                return this;
+                return;
             }
             Object next = w == null ? callback : new Waiters(callback, w);
             if (WAITERS.compareAndSet(this, w, next)) {
-                return this;
+                return;
             }
         }
+    }
+
+    /** On the owner loop's thread, the only writer: no atomic instruction. */
+    private void addConfined(Consumer<? super Future<T>> callback) {
+        Object w = waiters;
+        if (w == DONE) {
+            callback.accept(this);
+        } else {
+            WAITERS.setRelease(this, w == null ? callback : new Waiters(callback, w));
+        }
+    }
+
+    /** A confined future seen from another thread: done, run at once; otherwise let its loop register. */
+    private void addFromAnotherThread(EventLoop owner, Consumer<? super Future<T>> callback) {
+        if (isDone()) {
+            callback.accept(this);
+            return;
+        }
+        try {
+            owner.execute(() -> whenDone(callback));
+        } catch (RejectedExecutionException e) {
+            addShared(callback); // the loop has closed: its thread no longer stores plainly (see Confinement)
+        }
+    }
+
+    /**
+     * The loop whose thread alone writes this future while it runs, or {@code null} for a future any thread
+     * may complete (see Confinement). A frame has one from its first suspension, when other code first sees
+     * it; class checks, because a virtual call on every completion would cost what it saves.
+     */
+    private EventLoop confinement() {
+        if (this instanceof Frame<?> task) {
+            return task.ownerLoop();
+        }
+        return this instanceof NextIteration next ? next.loop : null;
     }
 
     /**
@@ -341,10 +408,33 @@ public abstract class Future<T> {
     }
 
     private boolean complete(Object encoded) {
+        EventLoop owner = confinement();
+        return owner != null && owner.isCurrent() ? completeConfined(encoded) : completeShared(encoded);
+    }
+
+    private boolean completeShared(Object encoded) {
         if (!RESULT.compareAndSet(this, null, encoded)) {
             return false;
         }
         Object w = WAITERS.getAndSet(this, DONE);
+        if (w != null) {
+            Waiters.fire(w, this);
+        }
+        return true;
+    }
+
+    /**
+     * On the owner loop's thread, the only writer (a confined future is completed off its loop only once the
+     * loop has closed, see Confinement): two release stores, which on x86 are plain moves, where the shared
+     * path pays a compare-and-set and a swap.
+     */
+    private boolean completeConfined(Object encoded) {
+        if (result != null) {
+            return false;
+        }
+        RESULT.setRelease(this, encoded);
+        Object w = waiters;
+        WAITERS.setRelease(this, DONE);
         if (w != null) {
             Waiters.fire(w, this);
         }

@@ -1,5 +1,6 @@
 package dev.lasti.internal;
 
+import dev.lasti.EventLoop;
 import dev.lasti.Future;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionStage;
@@ -125,6 +126,16 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
         awaiting = awaited;
         waitFor(awaited);
         return this;
+    }
+
+    /**
+     * The loop this task runs on, {@code null} before its first suspension. Its thread alone completes the
+     * task while it runs, which makes the task loop-confined (see {@code Future}'s "Confinement"); after
+     * the loop closes, {@link #abandon} may complete it from any thread. For the runtime, not for users.
+     */
+    public final EventLoop ownerLoop() {
+        TaskHome h = home;
+        return h == null ? null : h.list().loop();
     }
 
     /** The future this task waits for now, {@code null} while it runs; for the task list's snapshots. */
