@@ -279,9 +279,7 @@ public abstract class Future<T> {
         if (owner == null) {
             addShared(callback);
         } else if (owner.isCurrent()) {
-            if (!(this instanceof NextIteration next && next.park(callback))) { // a yielding task: woken inline
-                addConfined(callback);
-            }
+            addConfined(callback);
         } else {
             addFromAnotherThread(owner, callback);
         }

@@ -197,7 +197,7 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
         }
     }
 
-    /** Registers for the wake-up (a yield of our own loop parks us without an atomic, see Future.whenDone). */
+    /** Registers for the wake-up (on a future of our own loop, without an atomic: see Future's "Confinement"). */
     private void waitFor(Future<?> awaited) {
         awaited.whenDone(this);
     }
