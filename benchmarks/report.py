@@ -127,6 +127,8 @@ def ratio_table(r, jmh, mods):
         j("SuspendResumeBench.handwrittenPeer"), "ns", "<= 10 ns", lambda o, q: o <= 10)
     row(rows, "", ours, "virtual thread `Thread.yield()`, one carrier", j("SuspendResumeBench.virtualThreadPeer"),
         "ns", "< 0.06x", lambda o, q: q < 0.06)
+    row(rows, "", ours, "reference, not a peer: one loop iteration that runs one callback",
+        j("SuspendResumeBench.loopIterationReference"), "ns", "", None)
     row(rows, "", ours, "reference, not a peer: one `selectNow()` on an empty selector",
         j("SelectNowBench.emptySelectNow"), "ns", "", None)
     s = "skynet/suspend/"
@@ -271,6 +273,7 @@ def problems(r, jmh):
 
     sync, sync_peer = j("FastPathBench.awaitSyncChild"), j("FastPathBench.awaitSyncChild_directPeer")
     ours, floor = j("SuspendResumeBench.lastiYield"), j("SuspendResumeBench.handwrittenPeer")
+    loop_ref = j("SuspendResumeBench.loopIterationReference")
     s = "skynet/suspend/"
     sky, hand = r.get(s + "lasti"), r.get(s + "handwritten")
     return [
@@ -288,14 +291,22 @@ def problems(r, jmh):
         "  target is 10 ns, 2-3x).** The first profile found a `selectNow()` syscall (~280 ns) in every loop",
         "  iteration: 721 ns a round trip. Skipping it while work is queued and no channel is registered gave",
         "  157 ns. Then: `yieldNow()` became one object that is its own callback; an awaiting task of the same",
-        "  loop parks in a plain field of it and is resumed inside its completion, so a round trip is one loop",
+        "  loop parks in a plain field of it and is resumed right after its completion, so a round trip is one loop",
         "  iteration instead of two; an iteration reads the clock only when it has timers, and the blocked-loop",
-        "  detector stamps an iteration counter instead of reading the clock. What is left (JFR with",
-        "  `DebugNonSafepoints`, 732 samples): 45% on the two atomic instructions that complete the yield's",
-        "  future (a CAS on its result, a swap of its waiter list: any thread may complete, cancel or wait on a",
-        "  `Future`, so neither can be a plain store), 22% on allocating that 24-byte future, 15% in the",
-        "  resumed body. The hand-written peer completes nothing and allocates nothing. 10 ns would need a",
-        "  loop-confined kind of future without atomics, which is a different contract; not done.",
+        "  detector stamps an iteration counter instead of reading the clock. A JFR profile then put 45% of",
+        "  the samples on the two atomic instructions that complete the yield's future, so futures became",
+        "  loop-confined (a task's frame and a yield are written by their loop only, with release stores; other",
+        "  threads hand their registrations to the loop): on the same machine, alternated, that took the round",
+        "  trip from 18.5 ns to 17.1-17.6 ns, 5-8%, not 45% (samples pile up on the instruction after a locked",
+        "  one, so the profile overstated them).",
+        f"  The reference row places the rest: the loop's own iteration with one callback is {f(loop_ref, ' ns')},",
+        f"  so the future and the frame cost {f(None if ours is None or loop_ref is None else ours - loop_ref, ' ns')}"
+        " a round trip: allocating the",
+        "  24-byte yield, finding the loop (a `ThreadLocal`), registering and waking the task, and re-entering",
+        "  the resume method through its switch. The hand-written peer allocates nothing and calls nothing",
+        "  virtually; 2x of it leaves about 2 ns above the loop's own iteration for all of that, so the target",
+        "  needs a yield that is not a `Future` at all (asyncio's bare `yield` in `sleep(0)`), a different API;",
+        "  not done.",
         f"- **Skynet with suspending leaves: {f(sky, ' ms')} against the hand-written {f(hand, ' ms')}"
         f" ({x(sky, hand)}; the target is 2x).** Both are dominated by young-generation GC: the whole tree of a",
         "  million suspended tasks is live when the collector runs, so each pause copies it"

@@ -270,6 +270,27 @@ public final class EventLoop implements Executor {
     }
 
     /**
+     * Runs {@code callback} on the loop thread: right away if the caller is that thread, otherwise queued
+     * as {@link #execute} does. For work that must happen on the loop whichever thread asks for it (closing
+     * a server's connections, for one).
+     *
+     * @return {@code false}, and the callback never runs, if the loop has shut down (it has closed its
+     *     channels and dropped its tasks by then, so there is nothing left for such work to do)
+     */
+    public boolean runOnLoop(Runnable callback) {
+        if (isCurrent()) {
+            callback.run();
+            return true;
+        }
+        try {
+            execute(callback);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+    }
+
+    /**
      * Starts {@code task} on this loop, from any thread, and returns its outcome: {@code task.get()} runs on
      * the loop thread in a later iteration, so an {@link Async} method starts there, and the returned
      * future completes when the future it returned does. A task on another loop that awaits the result

@@ -1,6 +1,7 @@
 package dev.lasti;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,6 +53,36 @@ class ExecuteTest {
         assertEquals(total, seen.cardinality());
         assertEquals(0, duplicates[0]);
         assertEquals(0, wrongThread[0]);
+    }
+
+    @Test
+    void runOnLoop_runsAtOnceOnTheLoop_queuesFromAnotherThread_andSaysFalseOnceTheLoopHasShutDown()
+            throws InterruptedException {
+        EventLoop loop = EventLoop.create();
+        Thread loopThread = Thread.currentThread();
+        java.util.List<String> order = new java.util.ArrayList<>(); // loop thread only
+        AtomicReference<Boolean> fromOtherThread = new AtomicReference<>();
+        loop.runUntilComplete(() -> {
+            Promise<Void> done = new Promise<>();
+            assertTrue(loop.runOnLoop(() -> order.add("inline")));
+            order.add("after the call");
+            Thread other = new Thread(() -> fromOtherThread.set(loop.runOnLoop(() -> {
+                order.add(Thread.currentThread() == loopThread ? "queued, on the loop" : "on the wrong thread");
+                done.complete(null);
+            })));
+            other.start();
+            return done;
+        });
+        assertEquals(java.util.List.of("inline", "after the call", "queued, on the loop"), order);
+        assertEquals(Boolean.TRUE, fromOtherThread.get());
+        AtomicReference<Boolean> ran = new AtomicReference<>(false);
+        AtomicReference<Boolean> lateAnswer = new AtomicReference<>();
+        Thread late = new Thread(() -> lateAnswer.set(loop.runOnLoop(() -> ran.set(true))));
+        late.start();
+        late.join();
+        assertEquals(Boolean.FALSE, lateAnswer.get(), "another thread, after shutdown");
+        assertFalse(loop.runOnLoop(() -> ran.set(true)), "the loop's own thread, after shutdown");
+        assertFalse(ran.get(), "a callback the shut-down loop refused ran anyway");
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * An HTTP/1.1 server on the current event loop (Tornado's {@code HTTPServer}): keep-alive and pipelining,
@@ -110,7 +109,7 @@ public final class HttpServer {
         /** On every loop, in its next iteration (at once on the calling loop): idle connections close. */
         void shutdown() {
             closing = true;
-            connections.forEach((loop, mine) -> onLoop(loop, () -> List.copyOf(mine).forEach(HttpConnection::shutdown)));
+            connections.forEach((loop, mine) -> loop.runOnLoop(() -> List.copyOf(mine).forEach(HttpConnection::shutdown)));
         }
     }
 
@@ -138,17 +137,5 @@ public final class HttpServer {
         tcp.close();
         served.shutdown();
         return tcp.closeGracefully(timeout);
-    }
-
-    private static void onLoop(EventLoop loop, Runnable r) {
-        if (loop.isCurrent()) {
-            r.run();
-            return;
-        }
-        try {
-            loop.execute(r);
-        } catch (RejectedExecutionException e) {
-            // the loop has shut down, and closed its connections with every other channel
-        }
     }
 }

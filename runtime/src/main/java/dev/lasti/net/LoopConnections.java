@@ -161,17 +161,10 @@ final class LoopConnections {
         } catch (Throwable t) {
             done = Future.failed(t);
         }
-        done.whenDone(f -> onLoop(() -> finish(stream, f)));
+        done.whenDone(f -> loop.runOnLoop(() -> finish(stream, f))); // false: the loop closed it already
     }
 
     /** A handler's future may complete on another thread (a CompletableFuture, say); streams are loop-only. */
-    private void onLoop(Runnable r) {
-        if (loop.isCurrent()) {
-            r.run();
-        } else {
-            loop.execute(r);
-        }
-    }
 
     private void finish(TcpStream stream, Future<?> outcome) {
         Throwable failure = outcome.cause();

@@ -15,7 +15,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -182,11 +181,11 @@ public final class TcpServer {
      */
     private void closing(Consumer<LoopConnections> then) {
         for (Listener listener : listeners) {
-            onLoop(listener.loop(), () -> {
+            listener.loop().runOnLoop(() -> {
                 listener.close();
                 for (LoopConnections c : loops) {
                     if (fedBy(c, listener)) {
-                        onLoop(c.loop(), () -> then.accept(c));
+                        c.loop().runOnLoop(() -> then.accept(c));
                     }
                 }
             });
@@ -196,17 +195,5 @@ public final class TcpServer {
     /** A loop's connections are closed by the listener on the same loop, or by the one acceptor. */
     private boolean fedBy(LoopConnections c, Listener listener) {
         return listeners.size() == 1 || c.loop() == listener.loop();
-    }
-
-    private static void onLoop(EventLoop loop, Runnable r) {
-        if (loop.isCurrent()) {
-            r.run();
-            return;
-        }
-        try {
-            loop.execute(r);
-        } catch (RejectedExecutionException e) {
-            // the loop has shut down, and closed its sockets with every other channel
-        }
     }
 }

