@@ -62,6 +62,7 @@ class ExecuteTest {
         Thread loopThread = Thread.currentThread();
         java.util.List<String> order = new java.util.ArrayList<>(); // loop thread only
         AtomicReference<Boolean> fromOtherThread = new AtomicReference<>();
+        AtomicReference<Thread> otherThread = new AtomicReference<>();
         loop.runUntilComplete(() -> {
             Promise<Void> done = new Promise<>();
             assertTrue(loop.runOnLoop(() -> order.add("inline")));
@@ -70,9 +71,11 @@ class ExecuteTest {
                 order.add(Thread.currentThread() == loopThread ? "queued, on the loop" : "on the wrong thread");
                 done.complete(null);
             })));
+            otherThread.set(other);
             other.start();
             return done;
         });
+        otherThread.get().join(); // its callback may run on the loop before runOnLoop has returned there
         assertEquals(java.util.List.of("inline", "after the call", "queued, on the loop"), order);
         assertEquals(Boolean.TRUE, fromOtherThread.get());
         AtomicReference<Boolean> ran = new AtomicReference<>(false);
