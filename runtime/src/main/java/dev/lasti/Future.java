@@ -473,9 +473,10 @@ public abstract class Future<T> {
     /** An immutable chain of callbacks, newest first; fired oldest first. */
     private record Waiters(Consumer<?> head, Object tail) {
         /**
-         * Runs the callbacks in {@code w}. A single task, the usual waiter, gets a direct call of the final
-         * {@link Frame#accept}: through {@link Consumer#accept}, a call site every kind of callback shares,
-         * the JIT could not inline its wake-up (skynet, 1M suspending leaves, ran 1.35x slower that way).
+         * Runs the callbacks in {@code w}. A task, the usual waiter, gets a direct call of the final {@link
+         * Frame#accept} rather than one through the {@link Consumer#accept} call site that every kind of
+         * callback shares, which the JIT can inline (measured: no difference in the yield round trip, where
+         * the task parks instead; kept for the wake-up of a task awaiting another task).
          */
         static void fire(Object w, Future<?> future) {
             if (w instanceof Frame<?> task) {
