@@ -39,6 +39,12 @@ for s in "${sections[@]}"; do
   [ -f "$root/benchmarks/sections/$s.sh" ] || { echo "no section benchmarks/sections/$s.sh" >&2; exit 2; }
 done
 
+# module_jar MODULE ARTIFACT: the module's main jar, never its shaded original or a classifier jar (the
+# runtime also builds -tests.jar, which `ls | head -1` once picked: it has no dev.lasti classes).
+module_jar() {
+  ls "$root/$1/target/$2"-*.jar | grep -vE -e '/original-' -e '-(sources|javadoc|tests)\.jar$' | head -1
+}
+
 # Debian packages the sections need; installed once, here, so that a fresh machine can run the suite.
 need_debs() {
   local missing=()

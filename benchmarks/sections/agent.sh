@@ -5,9 +5,9 @@
 # initialized, with and without the agent) and the hook's own work alone (ScanCost).
 echo "== agent: package the agent jar (nothing is installed)"
 (cd "$root" && mvn -B -q package -pl agent -am -DskipTests)
-ajar="$(ls "$root"/agent/target/lasti-agent-*.jar | grep -v /original- | head -1)"
-tjar="$(ls "$root"/transformer/target/lasti-transformer-*.jar | grep -v /original- | head -1)"
-rjar="$(ls "$root"/runtime/target/lasti-runtime-*.jar | grep -v -e sources -e javadoc | head -1)"
+ajar="$(module_jar agent lasti-agent)"
+tjar="$(module_jar transformer lasti-transformer)"
+rjar="$(module_jar runtime lasti-runtime)"
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 aw="$out/agent"
 rm -rf "$aw" && mkdir -p "$aw/plain"

@@ -1,8 +1,8 @@
 # Sourced by benchmarks/run.sh: appends "RESULT <key> <value>" lines to $results. See run.sh for the variables.
 # Two workloads: the CLI over the unpacked benchmarks jar (almost no @Async code: what a module without it
 # pays), and over a generated corpus of classes with many @Async methods (throughput, output size, rebuilds).
-tjar="$(ls "$root"/transformer/target/lasti-transformer-*.jar | grep -v /original- | head -1)"
-rjar="$(ls "$root"/runtime/target/lasti-runtime-*.jar | grep -v -e sources -e javadoc | head -1)"
+tjar="$(module_jar transformer lasti-transformer)"
+rjar="$(module_jar runtime lasti-runtime)"
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 # Sum of the sizes of the .class files under a folder, in bytes.
 class_bytes() { find "$1" -name '*.class' -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }'; }
