@@ -168,7 +168,7 @@ public final class EventLoopGroup implements AutoCloseable {
             }
             new Thread(() -> runLoop(loop, ran, bound, startFailure), "lasti-" + groupNumber + "-loop-" + i).start();
         }
-        awaitUninterruptibly(bound);
+        Future.awaitUninterruptibly(bound);
         Throwable failure = startFailure.get();
         if (failure != null) {
             shutdown();
@@ -195,21 +195,6 @@ public final class EventLoopGroup implements AutoCloseable {
     private void loopEnded() {
         if (running.decrementAndGet() == 0) {
             terminated.complete(null);
-        }
-    }
-
-    private static void awaitUninterruptibly(CountDownLatch latch) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                latch.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -241,6 +241,11 @@ public abstract class Future<T> {
         }
         CountDownLatch latch = new CountDownLatch(1);
         whenDone(f -> latch.countDown());
+        awaitUninterruptibly(latch);
+    }
+
+    /** Waits for {@code latch}; an interrupt does not end the wait, and is set again once it is over. */
+    static void awaitUninterruptibly(CountDownLatch latch) {
         boolean interrupted = false;
         while (true) {
             try {
