@@ -66,6 +66,12 @@ final class ReadBuffer {
         return -1;
     }
 
+    /** A read-only view of the first {@code n} unread bytes, from index 0; valid until the buffer changes. */
+    ByteBuffer view(int n) {
+        checkSize(n);
+        return ByteBuffer.wrap(data, start, n).slice().asReadOnlyBuffer();
+    }
+
     /** A copy of the first {@code n} unread bytes, which stay buffered until {@link #skip}. */
     byte[] copy(int n) {
         checkSize(n);

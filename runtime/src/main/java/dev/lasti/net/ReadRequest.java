@@ -35,7 +35,7 @@ sealed interface ReadRequest<T> permits ReadRequest.Bytes, ReadRequest.Into {
     void deliver(ReadBuffer buffer, int n);
 
     /** The reads that complete with a new array. */
-    sealed interface Bytes extends ReadRequest<byte[]> permits Some, Exactly, Until {
+    sealed interface Bytes extends ReadRequest<byte[]> permits Some, Exactly, Until, Framed {
         @Override
         default void deliver(ReadBuffer buffer, int n) {
             if (promise().complete(buffer.copy(n))) {
@@ -84,6 +84,30 @@ sealed interface ReadRequest<T> permits ReadRequest.Bytes, ReadRequest.Into {
                         + buffer.size() + " bytes");
             }
             return MORE;
+        }
+    }
+
+    /** {@link TcpStream#readFrame}: as many bytes as {@code framer} says, within {@code maxBytes}. */
+    record Framed(Framer framer, int maxBytes, Promise<byte[]> promise) implements Bytes {
+        @Override
+        public int available(ReadBuffer buffer, boolean eof) throws IOException {
+            int seen = Math.min(buffer.size(), maxBytes);
+            int n = seen == 0 ? Framer.MORE : framer.frameLength(buffer.view(seen));
+            if (n == Framer.MORE) {
+                if (seen >= maxBytes) {
+                    throw new ReadLimitException("no complete frame within " + maxBytes + " bytes");
+                }
+                if (eof) {
+                    throw new StreamClosedException("the stream ended before the frame was complete, after "
+                            + buffer.size() + " bytes");
+                }
+                return MORE;
+            }
+            if (n < 1 || n > seen) {
+                throw new IllegalStateException("the framer " + framer + " returned " + n + " for " + seen
+                        + " bytes: a frame length must be from 1 to that, or Framer.MORE");
+            }
+            return n;
         }
     }
 

@@ -88,7 +88,7 @@ final class StreamInput {
         int n;
         try {
             n = r.promise().isDone() ? 0 : r.available(buffer, eof); // done: the reader cancelled
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | RuntimeException e) { // RuntimeException: a Framer is the caller's code
             pending = null;
             r.promise().fail(e);
             return true;

@@ -201,6 +201,18 @@ public final class TcpStream {
         return startRead(new ReadRequest.Until(delimiter.clone(), maxBytes, Promise.described(READ)));
     }
 
+    /**
+     * Reads one message whose end {@code framer} finds (see {@link Framer}): the bytes from the stream's
+     * position up to the length it returns. Fails with {@link ReadLimitException} if {@code maxBytes}
+     * bytes are buffered and the framer still asks for more, with {@link StreamClosedException} if the
+     * stream ends first, and with whatever the framer throws; the bytes stay buffered in every case.
+     */
+    public Future<byte[]> readFrame(Framer framer, int maxBytes) {
+        requirePositive(maxBytes, "maxBytes");
+        return startRead(new ReadRequest.Framed(Objects.requireNonNull(framer, "framer"), maxBytes,
+                Promise.described(READ)));
+    }
+
     /** Queues {@code data} for writing; see the class comment for when the future completes. */
     public Future<Void> write(byte[] data) {
         return write(ByteBuffer.wrap(data));

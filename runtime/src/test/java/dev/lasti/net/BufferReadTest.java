@@ -10,9 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lasti.Future;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -29,29 +26,22 @@ import org.junit.jupiter.api.Test;
 class BufferReadTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
+    private StreamPair pair;
     private LoopThread lt;
-    private ServerSocket listener;
     private Socket peer;
     private TcpStream stream;
 
     @BeforeEach
     void connect() throws IOException {
-        lt = new LoopThread("buffer-read-test");
-        listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        InetSocketAddress address = (InetSocketAddress) listener.getLocalSocketAddress();
-        stream = lt.await(() -> TcpStream.connect(address, WAIT), WAIT);
-        peer = listener.accept();
+        pair = StreamPair.open("buffer-read-test", WAIT);
+        lt = pair.loop();
+        peer = pair.peer();
+        stream = pair.stream();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        lt.call(() -> {
-            stream.close();
-            return null;
-        });
-        peer.close();
-        listener.close();
-        lt.close();
+        pair.close();
     }
 
     @Test

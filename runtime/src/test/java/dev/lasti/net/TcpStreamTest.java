@@ -32,6 +32,7 @@ class TcpStreamTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final byte[] CRLF = "\r\n".getBytes(US_ASCII);
 
+    private StreamPair pair;
     private LoopThread lt;
     private ServerSocket listener;
     private Socket peer;
@@ -39,22 +40,16 @@ class TcpStreamTest {
 
     @BeforeEach
     void connect() throws IOException {
-        lt = new LoopThread("tcp-stream-test");
-        listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        InetSocketAddress address = (InetSocketAddress) listener.getLocalSocketAddress();
-        stream = lt.await(() -> TcpStream.connect(address, WAIT), WAIT);
-        peer = listener.accept();
+        pair = StreamPair.open("tcp-stream-test", WAIT);
+        lt = pair.loop();
+        listener = pair.listener();
+        peer = pair.peer();
+        stream = pair.stream();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        lt.call(() -> {
-            stream.close();
-            return null;
-        });
-        peer.close();
-        listener.close();
-        lt.close();
+        pair.close();
     }
 
     @Test
