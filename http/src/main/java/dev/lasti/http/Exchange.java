@@ -118,10 +118,23 @@ final class Exchange {
         if (value == null) {
             return -1;
         }
-        if (!value.matches("[0-9]{1,18}")) {
+        if (!isLength(value)) {
             throw new IllegalStateException("the response's Content-Length is not a number: " + value);
         }
         return Long.parseLong(value);
+    }
+
+    /** One to 18 ASCII digits: a length that fits a {@code long}. */
+    private static boolean isLength(String s) {
+        if (s.isEmpty() || s.length() > 18) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The handler's response, or the error page's for a failure (500) or a handler timeout (503). */
@@ -199,7 +212,7 @@ final class Exchange {
      * HTTP/1.1 request needs exactly one {@code Host} (RFC 9112 3.2). -1 for a chunked body.
      */
     private long bodyLength(HttpHeaders headers) throws HttpError {
-        if (!head.isHttp10() && headers.all("Host").size() != 1) {
+        if (!head.isHttp10() && headers.count("Host") != 1) {
             throw new HttpError(400, "an HTTP/1.1 request needs exactly one Host header");
         }
         List<String> lengths = headers.all("Content-Length");
@@ -220,7 +233,7 @@ final class Exchange {
         for (String value : lengths) {
             for (String item : value.split(",", -1)) {
                 String digits = item.strip();
-                if (!digits.matches("[0-9]{1,18}") || (length >= 0 && Long.parseLong(digits) != length)) {
+                if (!isLength(digits) || (length >= 0 && Long.parseLong(digits) != length)) {
                     throw new HttpError(400, "invalid Content-Length " + value);
                 }
                 length = Long.parseLong(digits);

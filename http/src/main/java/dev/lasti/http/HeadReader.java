@@ -6,17 +6,12 @@ import dev.lasti.Async;
 import dev.lasti.Future;
 import dev.lasti.net.ReadLimitException;
 import dev.lasti.net.TcpStream;
-import java.util.Arrays;
 
 /**
- * Reads a request head line by line, so that a line ending in a bare LF is refused when it arrives, not
- * after the header timeout: with a search for CRLF CRLF, {@code GET / HTTP/1.1\nHost: x\n\n} would never be
- * complete. Bare LF is refused (400), not accepted as Tornado and nginx do: RFC 9112 allows either, and a
- * server that splits lines differently from a proxy in front of it is how request smuggling starts.
+ * Reads a request head as one frame ({@link HeadFramer} says where it ends) and parses it. A head that is
+ * already buffered, the usual case for a keep-alive client, is one read and one parse, with no suspension.
  */
 final class HeadReader {
-    private static final byte[] LF = {'\n'};
-
     private HeadReader() {}
 
     /**
@@ -27,41 +22,25 @@ final class HeadReader {
     @Async
     static Future<RequestHead> read(TcpStream stream, byte first, int maxBytes) throws HttpError {
         if (first == '\n') {
-            throw bareLf();
+            throw new HttpError(400, "a line of the request head ends in a bare LF");
         }
-        byte[] buf = new byte[Math.min(512, maxBytes)];
-        buf[0] = first;
-        int len = 1;
-        int lineStart = 0;
-        boolean requestLineSeen = false;
-        while (true) {
-            byte[] line;
-            try {
-                line = await(stream.readUntil(LF, Math.max(1, maxBytes - len)), ReadLimitException.class);
-            } catch (ReadLimitException e) { // the typed await declares it; other failures pass through
-                throw new HttpError(431, "request head over " + maxBytes + " bytes");
-            }
-            if (len + line.length > maxBytes) {
-                throw new HttpError(431, "request head over " + maxBytes + " bytes");
-            }
-            if (len + line.length > buf.length) {
-                buf = Arrays.copyOf(buf, Math.min(maxBytes, Math.max(buf.length * 2, len + line.length)));
-            }
-            System.arraycopy(line, 0, buf, len, line.length);
-            len += line.length;
-            if (len - lineStart < 2 || buf[len - 2] != '\r') {
-                throw bareLf();
-            }
-            boolean empty = len - lineStart == 2;
-            if (empty && requestLineSeen) {
-                return Future.completed(RequestParser.parse(buf, len));
-            }
-            requestLineSeen |= !empty; // RFC 9112 2.2: empty lines before the request line are skipped
-            lineStart = len;
+        byte[] rest;
+        try {
+            rest = await(stream.readFrame(new HeadFramer(first), Math.max(1, maxBytes - 1)),
+                    ReadLimitException.class);
+        } catch (ReadLimitException e) { // the typed await declares it; other failures pass through
+            throw tooLarge(maxBytes);
         }
+        if (1 + rest.length > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        byte[] head = new byte[1 + rest.length];
+        head[0] = first;
+        System.arraycopy(rest, 0, head, 1, rest.length);
+        return Future.completed(RequestParser.parse(head));
     }
 
-    private static HttpError bareLf() {
-        return new HttpError(400, "a line of the request head ends in a bare LF");
+    private static HttpError tooLarge(int maxBytes) {
+        return new HttpError(431, "request head over " + maxBytes + " bytes");
     }
 }

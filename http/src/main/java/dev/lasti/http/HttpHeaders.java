@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * HTTP header fields: names are case-insensitive, a name may repeat, and the values of one name keep their
@@ -21,15 +23,28 @@ public final class HttpHeaders {
     /** RFC 9110 tchar besides letters and digits. */
     private static final String TOKEN_SYMBOLS = "!#$%&'*+-.^_`|~";
 
-    private final Map<String, List<String>> fields;
+    /** One header line: a name as it was given, and one value. */
+    private record Field(String name, String value) {
+        boolean is(String other) {
+            return name.equalsIgnoreCase(other);
+        }
+    }
+
+    /**
+     * The fields in the order they were added. A request has a dozen or so, and every lookup is by a name
+     * the server or the handler knows, so a scan is cheaper than a case-insensitive map (a {@code TreeMap}
+     * with its comparator was a tenth of the server's own time per request). Adding is never worse than
+     * constant time, so a head of many small fields cannot make the parse quadratic.
+     */
+    private final List<Field> fields;
     private final boolean readOnly;
 
     /** Creates an empty set of headers. */
     public HttpHeaders() {
-        this(new TreeMap<>(String.CASE_INSENSITIVE_ORDER), false);
+        this(new ArrayList<>(8), false);
     }
 
-    private HttpHeaders(Map<String, List<String>> fields, boolean readOnly) {
+    private HttpHeaders(List<Field> fields, boolean readOnly) {
         this.fields = fields;
         this.readOnly = readOnly;
     }
@@ -46,44 +61,75 @@ public final class HttpHeaders {
     }
 
     /**
-     * Replaces all values of {@code name} with {@code value}.
+     * Replaces all values of {@code name} with {@code value}, which goes after the other names' fields.
      *
      * @throws IllegalArgumentException if the name is not a token or the value not field content
      */
     public HttpHeaders set(String name, String value) {
         checkWritable();
-        List<String> one = new ArrayList<>(1);
-        one.add(checkValue(checkName(name), value));
-        fields.put(name, one);
+        Field field = new Field(checkName(name), checkValue(name, value));
+        fields.removeIf(f -> f.is(name));
+        fields.add(field);
         return this;
     }
 
     /** Removes every value of {@code name}. */
     public HttpHeaders remove(String name) {
         checkWritable();
-        fields.remove(name);
+        fields.removeIf(f -> f.is(name));
         return this;
     }
 
     /** For the request parser, which has checked the field already. */
     void addTrusted(String name, String value) {
-        fields.computeIfAbsent(name, n -> new ArrayList<>(1)).add(value);
+        fields.add(new Field(name, value));
     }
 
     /** The first value of {@code name}, if any. */
     public Optional<String> first(String name) {
-        List<String> values = fields.get(name);
-        return values == null ? Optional.empty() : Optional.of(values.get(0));
+        for (int i = 0; i < fields.size(); i++) {
+            Field f = fields.get(i);
+            if (f.is(name)) {
+                return Optional.of(f.value());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Every value of {@code name}, in order; empty if there is none. */
     public List<String> all(String name) {
-        return Collections.unmodifiableList(fields.getOrDefault(name, List.of()));
+        List<String> values = null;
+        for (int i = 0; i < fields.size(); i++) {
+            Field f = fields.get(i);
+            if (f.is(name)) {
+                if (values == null) {
+                    values = new ArrayList<>(1);
+                }
+                values.add(f.value());
+            }
+        }
+        return values == null ? List.of() : Collections.unmodifiableList(values);
+    }
+
+    /** How many values {@code name} has. */
+    int count(String name) {
+        int n = 0;
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).is(name)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Returns {@code true} if {@code name} has at least one value. */
     public boolean contains(String name) {
-        return fields.containsKey(name);
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).is(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -91,19 +137,42 @@ public final class HttpHeaders {
      * as in {@code Connection: keep-alive, Upgrade}.
      */
     public boolean hasToken(String name, String token) {
-        for (String value : all(name)) {
-            for (String t : value.split(",")) {
-                if (t.trim().equalsIgnoreCase(token)) {
-                    return true;
-                }
+        for (int i = 0; i < fields.size(); i++) {
+            Field f = fields.get(i);
+            if (f.is(name) && listsToken(f.value(), token)) {
+                return true;
             }
         }
         return false;
     }
 
-    /** The header names, sorted case-insensitively; each name once. */
+    /** Whether the comma-separated {@code value} has {@code token} as one of its items, ignoring case. */
+    private static boolean listsToken(String value, String token) {
+        int from = 0;
+        while (from <= value.length()) {
+            int comma = value.indexOf(',', from);
+            int to = comma < 0 ? value.length() : comma;
+            int a = from;
+            int b = to;
+            while (a < b && value.charAt(a) <= ' ') {
+                a++;
+            }
+            while (b > a && value.charAt(b - 1) <= ' ') {
+                b--;
+            }
+            if (b - a == token.length() && value.regionMatches(true, a, token, 0, token.length())) {
+                return true;
+            }
+            from = to + 1;
+        }
+        return false;
+    }
+
+    /** The header names, sorted case-insensitively; each name once, as it was first given. */
     public List<String> names() {
-        return List.copyOf(fields.keySet());
+        Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        fields.forEach(f -> names.add(f.name()));
+        return List.copyOf(names);
     }
 
     /** Returns {@code true} if {@link #add}, {@link #set} and {@link #remove} throw. */
@@ -111,11 +180,9 @@ public final class HttpHeaders {
         return readOnly;
     }
 
-    /** A deep copy, writable or not. */
+    /** A copy, writable or not (the fields themselves are immutable). */
     HttpHeaders copy(boolean readOnly) {
-        Map<String, List<String>> c = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        fields.forEach((name, values) -> c.put(name, new ArrayList<>(values)));
-        return new HttpHeaders(c, readOnly);
+        return new HttpHeaders(new ArrayList<>(fields), readOnly);
     }
 
     /** A read-only view of these fields, for a copy that nobody else holds. */
@@ -124,29 +191,33 @@ public final class HttpHeaders {
     }
 
     /**
-     * Appends the fields as {@code Name: value\r\n} lines, except the message-framing ones
-     * ({@code Content-Length}, {@code Transfer-Encoding}, {@code Connection}) and {@code Date}, which the
-     * server writes itself.
+     * Appends the fields as {@code Name: value\r\n} lines, in the order they were added, except the
+     * message-framing ones ({@code Content-Length}, {@code Transfer-Encoding}, {@code Connection}), which
+     * the server writes itself.
      */
-    void appendAllButFraming(StringBuilder out) {
-        fields.forEach((name, values) -> {
-            if (!name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Transfer-Encoding")
-                    && !name.equalsIgnoreCase("Connection")) {
-                values.forEach(v -> out.append(name).append(": ").append(v).append("\r\n"));
+    void appendAllButFraming(HeadBuilder out) {
+        for (int i = 0; i < fields.size(); i++) {
+            Field f = fields.get(i);
+            if (!f.is("Content-Length") && !f.is("Transfer-Encoding") && !f.is("Connection")) {
+                out.append(f.name()).append(": ").append(f.value()).crlf();
             }
-        });
+        }
     }
 
     /** Returns {@code true} if {@code s} is a non-empty RFC 9110 token. */
     static boolean isToken(String s) {
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean alnum = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-            if (!alnum && TOKEN_SYMBOLS.indexOf(c) < 0) {
+            if (!isTokenChar(s.charAt(i))) {
                 return false;
             }
         }
         return !s.isEmpty();
+    }
+
+    /** Whether {@code c} is an RFC 9110 tchar. */
+    static boolean isTokenChar(char c) {
+        boolean alnum = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+        return alnum || TOKEN_SYMBOLS.indexOf(c) >= 0;
     }
 
     private void checkWritable() {
@@ -186,8 +257,12 @@ public final class HttpHeaders {
         return out.toString();
     }
 
+    /** The fields as {@code {name=[value, ...], ...}}, names lower-cased and sorted. */
     @Override
     public String toString() {
-        return fields.toString().toLowerCase(Locale.ROOT);
+        Map<String, List<String>> byName = new TreeMap<>();
+        fields.forEach(f -> byName.computeIfAbsent(f.name().toLowerCase(Locale.ROOT), n -> new ArrayList<>())
+                .add(f.value()));
+        return byName.toString();
     }
 }

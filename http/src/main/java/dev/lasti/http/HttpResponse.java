@@ -25,6 +25,9 @@ public final class HttpResponse {
             Map.entry(503, "Service Unavailable"), Map.entry(505, "HTTP Version Not Supported"));
     private static final byte[] EMPTY = new byte[0];
     private static final HttpHeaders NO_HEADERS = new HttpHeaders().frozen();
+    private static final String TEXT_TYPE = "text/plain; charset=utf-8";
+    /** What {@link #body(String)} gives a response without headers: shared, since it is read-only. */
+    private static final HttpHeaders TEXT_HEADERS = new HttpHeaders().set("Content-Type", TEXT_TYPE).frozen();
 
     private final int status;
     private final HttpHeaders headers;
@@ -83,8 +86,9 @@ public final class HttpResponse {
 
     /** A copy with a UTF-8 text body; sets {@code Content-Type: text/plain; charset=utf-8} unless one is set. */
     public HttpResponse body(String text) {
-        HttpResponse typed = headers.contains("Content-Type") ? this : header("Content-Type", "text/plain; charset=utf-8");
-        return new HttpResponse(status, typed.headers, text.getBytes(StandardCharsets.UTF_8));
+        HttpHeaders typed = headers == NO_HEADERS ? TEXT_HEADERS
+                : headers.contains("Content-Type") ? headers : header("Content-Type", TEXT_TYPE).headers;
+        return new HttpResponse(status, typed, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A copy with these body bytes, copied so that later changes to the array do not reach the response. */

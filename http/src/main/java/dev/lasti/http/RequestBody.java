@@ -142,10 +142,23 @@ public final class RequestBody {
         String line = lineText(await(readLine(MAX_SIZE_LINE)));
         int semicolon = line.indexOf(';');
         String hex = semicolon < 0 ? line : line.substring(0, semicolon);
-        if (!hex.matches("[0-9A-Fa-f]{1,15}")) {
+        if (!isChunkSize(hex)) {
             throw new HttpException(400, "malformed chunk size");
         }
         return Future.completed(Long.parseLong(hex, 16));
+    }
+
+    /** One to 15 hex digits (String.matches would compile a pattern for every chunk). */
+    private static boolean isChunkSize(String hex) {
+        if (hex.isEmpty() || hex.length() > 15) {
+            return false;
+        }
+        for (int i = 0; i < hex.length(); i++) {
+            if (Character.digit(hex.charAt(i), 16) < 0 || hex.charAt(i) > 'f') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The trailer section: field lines up to an empty line, within the header limit, then dropped. */

@@ -1,6 +1,5 @@
 package dev.lasti.http;
 
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -19,6 +18,8 @@ final class ResponseWriter {
         String value;
     }
 
+    private static final byte[] NO_BODY = new byte[0];
+
     private ResponseWriter() {}
 
     /**
@@ -28,10 +29,8 @@ final class ResponseWriter {
      */
     static byte[] encode(HttpRequest request, HttpResponse response, boolean keepAlive) {
         boolean bodyless = isBodyless(response.statusCode());
-        StringBuilder out = head(request, response, keepAlive, bodyless ? -1 : response.bodyLength(), false);
-        byte[] head = out.toString().getBytes(StandardCharsets.ISO_8859_1);
-        byte[] body = bodyless || request.method().equals("HEAD") ? new byte[0] : response.bodyArray();
-        return join(head, body);
+        HeadBuilder head = head(request, response, keepAlive, bodyless ? -1 : response.bodyLength(), false);
+        return head.toBytes(bodyless || request.method().equals("HEAD") ? NO_BODY : response.bodyArray());
     }
 
     /**
@@ -41,7 +40,7 @@ final class ResponseWriter {
      */
     static byte[] encodeHead(HttpRequest request, HttpResponse response, boolean keepAlive, long length,
             boolean chunked) {
-        return head(request, response, keepAlive, length, chunked).toString().getBytes(StandardCharsets.ISO_8859_1);
+        return head(request, response, keepAlive, length, chunked).toBytes(NO_BODY);
     }
 
     /** 1xx, 204 and 304 responses have no body (RFC 9110 6.4.1). */
@@ -49,33 +48,32 @@ final class ResponseWriter {
         return status == 204 || status == 304;
     }
 
-    private static StringBuilder head(HttpRequest request, HttpResponse response, boolean keepAlive, long length,
+    private static HeadBuilder head(HttpRequest request, HttpResponse response, boolean keepAlive, long length,
             boolean chunked) {
         // The handler's fields as they are (the response object may be shared by many requests), then the
         // framing fields the server owns, in place of any the handler set.
-        StringBuilder out = statusLine(response.statusCode());
+        HeadBuilder out = statusLine(response.statusCode());
         response.headers().appendAllButFraming(out);
         if (!response.headers().contains("Date")) {
-            out.append("Date: ").append(date()).append("\r\n");
+            out.append("Date: ").append(date()).crlf();
         }
         if (length >= 0) {
-            out.append("Content-Length: ").append(length).append("\r\n");
+            out.append("Content-Length: ").append(length).crlf();
         } else if (chunked) {
-            out.append("Transfer-Encoding: chunked\r\n");
+            out.append("Transfer-Encoding: chunked").crlf();
         }
         if (!keepAlive) {
-            out.append("Connection: close\r\n");
+            out.append("Connection: close").crlf();
         } else if (request.version().equals("HTTP/1.0")) {
-            out.append("Connection: keep-alive\r\n");
+            out.append("Connection: keep-alive").crlf();
         }
-        return out.append("\r\n");
+        return out.crlf();
     }
 
     /** A refusal: the status, {@code Content-Length: 0} and {@code Connection: close}. */
     static byte[] encodeError(int status) {
-        return statusLine(status).append("Date: ").append(date())
-                .append("\r\nConnection: close\r\nContent-Length: 0\r\n\r\n").toString()
-                .getBytes(StandardCharsets.ISO_8859_1);
+        return statusLine(status).append("Date: ").append(date()).crlf()
+                .append("Connection: close").crlf().append("Content-Length: 0").crlf().crlf().toBytes(NO_BODY);
     }
 
     /** Now as an IMF-fixdate, cached for the second. */
@@ -89,15 +87,8 @@ final class ResponseWriter {
         return cache.value;
     }
 
-    private static StringBuilder statusLine(int status) {
-        StringBuilder out = new StringBuilder(160);
-        return out.append("HTTP/1.1 ").append(status).append(' ').append(HttpResponse.reason(status)).append("\r\n");
-    }
-
-    private static byte[] join(byte[] head, byte[] body) {
-        byte[] all = new byte[head.length + body.length];
-        System.arraycopy(head, 0, all, 0, head.length);
-        System.arraycopy(body, 0, all, head.length, body.length);
-        return all;
+    private static HeadBuilder statusLine(int status) {
+        return new HeadBuilder().append("HTTP/1.1 ").append(status).append(" ").append(HttpResponse.reason(status))
+                .crlf();
     }
 }
