@@ -103,10 +103,10 @@ final class Combinators {
     }
 
     static <T> Future<T> withTimeout(Future<T> inner, Duration timeout) {
-        EventLoop loop = EventLoop.current();
         if (inner.isDone()) {
-            return inner; // nothing to time: no timer, no allocation
+            return inner; // nothing to time: no timer, no allocation (not even the loop's thread-local lookup)
         }
+        EventLoop loop = EventLoop.current();
         Timeout<T> result = new Timeout<>(inner);
         result.timer = loop.callLater(timeout, () -> {
             result.expired = new TimeoutException("timed out after " + timeout.toMillis() + " ms");

@@ -23,9 +23,19 @@ final class HeadBuilder {
         return this;
     }
 
-    /** Appends {@code n} in decimal. */
+    /** Appends {@code n}, which is not negative, in decimal (with no string in between). */
     HeadBuilder append(long n) {
-        return append(Long.toString(n));
+        int digits = 1;
+        for (long rest = n / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        ensure(digits);
+        for (int i = size + digits - 1; i >= size; i--) {
+            bytes[i] = (byte) ('0' + n % 10);
+            n /= 10;
+        }
+        size += digits;
+        return this;
     }
 
     /** Appends CR LF. */

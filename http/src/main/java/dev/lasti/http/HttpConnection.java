@@ -16,9 +16,9 @@ import java.util.concurrent.TimeoutException;
  * Serves the requests of one connection, one after another (Tornado's {@code HTTP1ServerConnection} and
  * {@code _read_message}), as one {@code @Async} loop: wait for a request, read its head and body, run the
  * handler, write the response, and again while the connection is kept alive. Each waiting phase is one
- * {@code await} with its own {@code withTimeout}; a timeout, a client that leaves or a failed write ends the
- * loop, and the one {@code finally} closes the socket. A refused request gets its status and a lingering
- * close.
+ * {@code await} with its own timeout (the waits for a request share one {@link WaitDeadline}, the others
+ * use {@code withTimeout}); a timeout, a client that leaves or a failed write ends the loop, and the one
+ * {@code finally} closes the socket. A refused request gets its status and a lingering close.
  */
 final class HttpConnection {
     private static final System.Logger LOG = System.getLogger("dev.lasti.http");
@@ -33,6 +33,10 @@ final class HttpConnection {
     private final HttpHandler handler;
     private final HttpServerOptions options;
     private final long openedAt;
+    /** The deadline of each wait for a request's first byte; it cancels {@link #next} when one passes. */
+    private final WaitDeadline waitDeadline;
+    /** Set when {@link #waitDeadline} ended a wait, so the cancellation is reported as the timeout it is. */
+    private boolean timedOut;
     private int served;
     /** The pending read of the next request's first byte; cancelled when the connection ends. */
     private Future<byte[]> next;
@@ -48,6 +52,10 @@ final class HttpConnection {
         this.handler = handler;
         this.options = options;
         this.openedAt = stream.loop().nanoTime();
+        this.waitDeadline = new WaitDeadline(stream.loop(), () -> {
+            timedOut = true;
+            next.cancel();
+        });
     }
 
     /**
@@ -76,7 +84,11 @@ final class HttpConnection {
             next = stream.read(1);
             while (!draining) {
                 idle = true;
-                byte[] first = await(next.withTimeout(served == 0 ? remainingHeadTime() : options.idleTimeout()));
+                // The first request's head must be complete headerTimeout after the connection opened.
+                waitDeadline.begin(served == 0 ? openedAt + options.headerTimeout().toNanos()
+                        : stream.loop().nanoTime() + options.idleTimeout().toNanos());
+                byte[] first = await(next);
+                waitDeadline.end();
                 idle = false;
                 if (first.length == 0) {
                     break; // the client closed between requests
@@ -98,7 +110,12 @@ final class HttpConnection {
         } catch (HttpError e) {
             await(refuse(e));
         } catch (StreamClosedException | CancellationException e) {
-            // the client left, or the server closed the stream for a shutdown: nothing to answer
+            // the client left, the server closed the stream for a shutdown, or the wait for a request timed
+            // out: nothing to answer
+            if (timedOut) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "lasti: closing " + stream + ": no request within "
+                        + (served == 0 ? options.headerTimeout() : options.idleTimeout()).toMillis() + " ms");
+            }
         } catch (Exception e) { // await declares nothing, so a phase's TimeoutException is caught here
             if (e instanceof TimeoutException) {
                 LOG.log(System.Logger.Level.DEBUG, () -> "lasti: closing " + stream + ": " + e.getMessage());
@@ -107,6 +124,7 @@ final class HttpConnection {
             }
         } finally {
             idle = false;
+            waitDeadline.close();
             // Reads still pending would fail with the close below, and nobody awaits them: drop them first
             // (a cancellation is never reported as an unretrieved failure).
             next.cancel();

@@ -20,6 +20,14 @@ import static java.nio.charset.StandardCharsets.ISO_8859_1;
  * </pre>
  */
 final class RequestParser {
+    /**
+     * Field names most requests carry, spelled as clients send them: a name that matches one byte for byte
+     * is this constant, not a new string.
+     */
+    private static final String[] COMMON_NAMES = {"Host", "User-Agent", "Accept", "Accept-Encoding",
+        "Accept-Language", "Connection", "Content-Length", "Content-Type", "Cookie", "Cache-Control",
+        "Authorization", "Origin", "Referer", "Upgrade-Insecure-Requests", "Transfer-Encoding", "Expect"};
+
     private RequestParser() {}
 
     /** The three parts of a request line. */
@@ -125,7 +133,7 @@ final class RequestParser {
                 throw new HttpError(400, "control character in header " + text(b, from, colon));
             }
         }
-        headers.addTrusted(text(b, from, colon), text(b, start, end));
+        headers.addTrusted(name(b, from, colon), text(b, start, end));
     }
 
     private static int indexOf(byte[] b, char c, int from, int to) {
@@ -147,6 +155,16 @@ final class RequestParser {
         }
         if (matches(b, from, to, "HEAD")) {
             return "HEAD";
+        }
+        return text(b, from, to);
+    }
+
+    /** A field name: a {@link #COMMON_NAMES} constant if it is one, else a new string. */
+    private static String name(byte[] b, int from, int to) {
+        for (String common : COMMON_NAMES) {
+            if (matches(b, from, to, common)) {
+                return common;
+            }
         }
         return text(b, from, to);
     }

@@ -139,6 +139,29 @@ class HttpServerTest {
         }
     }
 
+    /**
+     * Each wait gets the whole idle timeout from its own start: requests 400 ms apart keep a connection
+     * with a 1 s timeout open for 1.6 s (a deadline counted from the first wait would close it during the
+     * third gap), and once they stop, the connection closes after about the timeout.
+     */
+    @Test
+    void requestsSpacedWithinTheIdleTimeout_keepTheConnectionOpenPastIt() throws Exception {
+        HttpServerOptions options = HttpServerOptions.defaults().withIdleTimeout(Duration.ofSeconds(1));
+        try (TestServer server = new TestServer(options); Socket s = server.connect()) {
+            for (int i = 0; i < 5; i++) {
+                if (i > 0) {
+                    Thread.sleep(400);
+                }
+                s.getOutputStream().write("GET / HTTP/1.1\r\nHost: t\r\n\r\n".getBytes(US_ASCII));
+                assertTrue(TestServer.readResponse(s.getInputStream()).startsWith("HTTP/1.1 200 "), "request " + i);
+            }
+            long start = System.nanoTime();
+            assertEquals(-1, s.getInputStream().read(), "closed while idle");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(millis >= 700 && millis < 10_000, "closed after " + millis + " ms");
+        }
+    }
+
     @Test
     void encoding_leavesAResponseSharedBetweenRequestsUnchanged() throws Exception {
         HttpResponse shared = HttpResponse.ok("same");
