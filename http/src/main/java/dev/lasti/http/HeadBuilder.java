@@ -23,16 +23,28 @@ final class HeadBuilder {
         return this;
     }
 
+    /** Appends {@code bytes} as they are. */
+    HeadBuilder append(byte[] more) {
+        ensure(more.length);
+        System.arraycopy(more, 0, bytes, size, more.length);
+        size += more.length;
+        return this;
+    }
+
     /** Appends {@code n}, which is not negative, in decimal (with no string in between). */
     HeadBuilder append(long n) {
+        if (n > Integer.MAX_VALUE) {
+            return append(Long.toString(n));
+        }
+        int v = (int) n;
         int digits = 1;
-        for (long rest = n / 10; rest > 0; rest /= 10) {
+        for (int rest = v / 10; rest > 0; rest /= 10) {
             digits++;
         }
         ensure(digits);
         for (int i = size + digits - 1; i >= size; i--) {
-            bytes[i] = (byte) ('0' + n % 10);
-            n /= 10;
+            bytes[i] = (byte) ('0' + v % 10);
+            v /= 10;
         }
         size += digits;
         return this;

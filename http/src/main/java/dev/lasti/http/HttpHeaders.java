@@ -22,6 +22,15 @@ import java.util.TreeSet;
 public final class HttpHeaders {
     /** RFC 9110 tchar besides letters and digits. */
     private static final String TOKEN_SYMBOLS = "!#$%&'*+-.^_`|~";
+    /** Whether each ASCII char is a tchar: a lookup per char of every field name the server parses. */
+    private static final boolean[] TOKEN_CHARS = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            TOKEN_CHARS[c] = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
+                    || TOKEN_SYMBOLS.indexOf(c) >= 0;
+        }
+    }
 
     /** One header line: a name as it was given, and one value. */
     private record Field(String name, String value) {
@@ -38,6 +47,15 @@ public final class HttpHeaders {
      */
     private final List<Field> fields;
     private final boolean readOnly;
+    /**
+     * The lines {@link #appendAllButFraming} writes, kept once computed, for read-only headers only (a
+     * response's, often shared by every request that returns it). The record's final field publishes the
+     * bytes safely to other loop threads that read it through a race; at worst each computes its own.
+     */
+    private Encoded encoded;
+
+    /** The encoded lines of read-only headers. */
+    private record Encoded(byte[] lines) {}
 
     /** Creates an empty set of headers. */
     public HttpHeaders() {
@@ -196,6 +214,21 @@ public final class HttpHeaders {
      * the server writes itself.
      */
     void appendAllButFraming(HeadBuilder out) {
+        if (!readOnly) {
+            encodeAllButFraming(out);
+            return;
+        }
+        Encoded e = encoded;
+        if (e == null) {
+            HeadBuilder lines = new HeadBuilder();
+            encodeAllButFraming(lines);
+            e = new Encoded(lines.toBytes(new byte[0]));
+            encoded = e;
+        }
+        out.append(e.lines());
+    }
+
+    private void encodeAllButFraming(HeadBuilder out) {
         for (int i = 0; i < fields.size(); i++) {
             Field f = fields.get(i);
             if (!f.is("Content-Length") && !f.is("Transfer-Encoding") && !f.is("Connection")) {
@@ -216,8 +249,7 @@ public final class HttpHeaders {
 
     /** Whether {@code c} is an RFC 9110 tchar. */
     static boolean isTokenChar(char c) {
-        boolean alnum = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-        return alnum || TOKEN_SYMBOLS.indexOf(c) >= 0;
+        return c < 128 && TOKEN_CHARS[c];
     }
 
     private void checkWritable() {

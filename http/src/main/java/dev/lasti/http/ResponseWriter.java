@@ -19,6 +19,10 @@ final class ResponseWriter {
     }
 
     private static final byte[] NO_BODY = new byte[0];
+    /** The statuses the writer sends: 100 Continue is written by itself, the others are 200 to 599. */
+    private static final int MIN_STATUS = 100;
+    private static final int MAX_STATUS = 599;
+    private static final byte[][] STATUS_LINES = statusLines();
 
     private ResponseWriter() {}
 
@@ -88,7 +92,16 @@ final class ResponseWriter {
     }
 
     private static HeadBuilder statusLine(int status) {
-        return new HeadBuilder().append("HTTP/1.1 ").append(status).append(" ").append(HttpResponse.reason(status))
-                .crlf();
+        return new HeadBuilder().append(STATUS_LINES[status - MIN_STATUS]);
+    }
+
+    /** {@code HTTP/1.1 200 OK\r\n} and the others, encoded once for every status a response can have. */
+    private static byte[][] statusLines() {
+        byte[][] lines = new byte[MAX_STATUS - MIN_STATUS + 1][];
+        for (int status = MIN_STATUS; status <= MAX_STATUS; status++) {
+            lines[status - MIN_STATUS] = new HeadBuilder().append("HTTP/1.1 ").append(status).append(" ")
+                    .append(HttpResponse.reason(status)).crlf().toBytes(NO_BODY);
+        }
+        return lines;
     }
 }
