@@ -1,7 +1,8 @@
 """The HTTP part of docs/performance.md (benchmarks/sections/http.sh): lasti's HttpServer against the seed's
 Tornado app under wrk, and the pinned hello against Netty 4.1 and Vert.x 5. Keys: http/hello/<impl>/<metric>,
 http/sleep/<connections>/<impl>/<metric>, http/pinned-hello[-2loops]/<impl>/<metric>, metrics rps, mean-ms,
-p50-ms, p90-ms, p99-ms, max-ms, requests, errors, timeouts; and http/pinned-hello[-2loops]/lasti-vs-<peer>/pct,
+p50-ms, p90-ms, p99-ms, max-ms, requests, errors, timeouts (and for the pinned ones user-us and sys-us,
+the server's CPU per request); and http/pinned-hello[-2loops]/lasti-vs-<peer>/pct,
 one round's lasti req/s as a percentage of the same round's peer's."""
 import os
 import shutil
@@ -112,9 +113,12 @@ def _pinned_table(r):
             lines = ["## HTTP hello against Netty and Vert.x", "",
                      "GET / answered `Hello, world` (the same status line, headers and body by every server, "
                      "checked with curl before each launch), keep-alive, 100 connections. Medians over the "
-                     "rounds; req/s with its min-max between rounds.", ""]
-        lines += [f"{label}:", "", "| server | req/s (min-max) | mean | p50 | p90 | p99 | max | errors | rounds |",
-                  "|---|---|---|---|---|---|---|---|---|"]
+                     "rounds; req/s with its min-max between rounds. The server's CPU per request is its "
+                     "process's user and system time over the measured run (every thread: GC and JIT "
+                     "included) divided by the requests: the system time is mostly the kernel's loopback "
+                     "write, which every server pays alike, and the user time is the server's own code.", ""]
+        lines += [f"{label}:", "", "| server | req/s (min-max) | server CPU per request: user, system | mean | p50 | "
+                  "p90 | p99 | max | errors | rounds |", "|---|---|---|---|---|---|---|---|---|---|"]
         for impl, name in PINNED_IMPLS:
             k = f"http/{workload}/{impl}/"
             if k + "rps" not in r:
@@ -122,7 +126,9 @@ def _pinned_table(r):
                 continue
             ms = [r.get(k + m) for m in ("mean-ms", "p50-ms", "p90-ms", "p99-ms", "max-ms")]
             cells = " | ".join("n/a" if v is None else f"{v:,.2f} ms" for v in ms)
-            lines.append(f"| {name} | {r[k + 'rps']:,.0f}{_spread(k + 'rps')} | {cells} | "
+            cpu = (f"{r[k + 'user-us']:.2f} µs{_spread(k + 'user-us', fmt='{:.2f}')}, "
+                   f"{r[k + 'sys-us']:.2f} µs" if k + "user-us" in r and k + "sys-us" in r else "n/a")
+            lines.append(f"| {name} | {r[k + 'rps']:,.0f}{_spread(k + 'rps')} | {cpu} | {cells} | "
                          f"{r.get(k + 'errors', 0):,.0f} | {len(LAUNCHES.get(k + 'rps', []))} |")
         lines.append("")
     return lines

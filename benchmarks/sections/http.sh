@@ -245,11 +245,38 @@ http_pinned() {
     return
   fi
   http_warm / "$http_pinned_warm"
+  local cpu0 cpu1 requests
+  cpu0=$(http_cpu_ticks)
   http_wrk "$key/$impl" 100 "$http_hello_secs" /
+  cpu1=$(http_cpu_ticks)
   http_round[$impl]=$(awk '$1 == "WRK" && $2 == "rps" { print $3 }' "$out/wrk.txt")
+  requests=$(awk '$1 == "WRK" && $2 == "requests" { print $3 }' "$out/wrk.txt")
+  http_cpu_per_request "$key/$impl" "$cpu0" "$cpu1" "$requests"
   [ -n "${http_round[$impl]}" ] \
     || echo "SKIPPED $key/$impl/rps wrk measured nothing: $(tail -1 "$out/wrk.txt")" | tee -a "$results"
   http_stop
+}
+
+# The server's user and system CPU time so far, in clock ticks (fields 14 and 15 of /proc/PID/stat), every
+# thread included (GC and JIT too): "user system", or nothing if the process is gone.
+http_cpu_ticks() {
+  awk '{ print $14, $15 }' "/proc/$http_pid/stat" 2> /dev/null
+}
+
+# http_cpu_per_request KEY "U0 S0" "U1 S1" REQUESTS: the server's CPU per request over the measured run, in
+# microseconds, as RESULT KEY/user-us and KEY/sys-us. Throughput on this shared machine swings with the
+# kernel's cost of a loopback write (sys time), which every server pays alike; the user time is the server's
+# own code, and varies far less between rounds.
+http_cpu_per_request() {
+  [ -n "$2" ] && [ -n "$3" ] && [ -n "${4:-}" ] && [ "$4" -gt 0 ] || return 0
+  local hz
+  hz=$(getconf CLK_TCK)
+  read -r u0 s0 <<< "$2"
+  read -r u1 s1 <<< "$3"
+  echo "RESULT $1/user-us $(awk -v d=$((u1 - u0)) -v hz="$hz" -v n="$4" 'BEGIN { printf "%.3f", d / hz * 1e6 / n }')" \
+    | tee -a "$results"
+  echo "RESULT $1/sys-us $(awk -v d=$((s1 - s0)) -v hz="$hz" -v n="$4" 'BEGIN { printf "%.3f", d / hz * 1e6 / n }')" \
+    | tee -a "$results"
 }
 
 # http_ratios KEY: this round's lasti req/s over each peer's, when both were measured, as a percentage (the
