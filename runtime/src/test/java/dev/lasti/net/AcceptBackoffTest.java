@@ -1,5 +1,6 @@
 package dev.lasti.net;
 
+import static dev.lasti.net.Clients.echo;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -100,11 +101,6 @@ class AcceptBackoffTest {
         Socket s = new Socket(InetAddress.getLoopbackAddress(), port);
         s.setSoTimeout(10_000);
         return s;
-    }
-
-    private static String echo(Socket s, String text) throws IOException {
-        s.getOutputStream().write(text.getBytes(US_ASCII));
-        return new String(s.getInputStream().readNBytes(text.length()), US_ASCII);
     }
 
     private static String read(Path log) throws IOException {

@@ -1,7 +1,9 @@
 package dev.lasti.net;
 
+import static dev.lasti.net.Clients.connect;
+import static dev.lasti.net.Clients.echo;
+import static dev.lasti.net.Clients.isListening;
 import static dev.lasti.net.LoopThread.then;
-import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -191,25 +193,5 @@ class GroupServerTest {
         } catch (IOException reset) {
             return -1; // a reset is a closed connection too
         }
-    }
-
-    private static boolean isListening(TcpServer server) {
-        try (Socket s = new Socket()) {
-            s.connect(server.localAddress(), 1_000);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static Socket connect(TcpServer server) throws IOException {
-        Socket s = new Socket(server.localAddress().getAddress(), server.localAddress().getPort());
-        s.setSoTimeout(10_000);
-        return s;
-    }
-
-    private static String echo(Socket s, String text) throws IOException {
-        s.getOutputStream().write(text.getBytes(US_ASCII));
-        return new String(s.getInputStream().readNBytes(text.length()), US_ASCII);
     }
 }

@@ -1,5 +1,6 @@
 package dev.lasti.net;
 
+import static dev.lasti.net.Clients.connect;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,7 +9,6 @@ import dev.lasti.Future;
 import dev.lasti.Promise;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -65,13 +65,6 @@ class TcpServerTest {
             }
         }
         never.cancel();
-    }
-
-    private static Socket connect(TcpServer server) throws IOException {
-        InetSocketAddress a = server.localAddress();
-        Socket s = new Socket(a.getAddress(), a.getPort());
-        s.setSoTimeout(10_000);
-        return s;
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
