@@ -4,6 +4,7 @@ import static dev.lasti.Await.await;
 
 import dev.lasti.Async;
 import dev.lasti.Future;
+import dev.lasti.net.ReadLimitException;
 import dev.lasti.net.StreamClosedException;
 import dev.lasti.net.TcpStream;
 import java.io.ByteArrayOutputStream;
@@ -21,6 +22,7 @@ public final class RequestBody {
     private static final byte[] CRLF = {'\r', '\n'};
     private static final int PIECE = 64 * 1024;
     private static final int MAX_SIZE_LINE = 1024;
+    private static final String SIZE_LINE_TOO_LONG = "a chunk-size line is over " + MAX_SIZE_LINE + " bytes";
 
     private final TcpStream stream;
     private final boolean chunked;
@@ -139,7 +141,7 @@ public final class RequestBody {
     /** {@code chunk-size [ chunk-ext ] CRLF}; extensions are ignored. */
     @Async
     private Future<Long> chunkSize() {
-        String line = lineText(await(readLine(MAX_SIZE_LINE)));
+        String line = lineText(await(readLine(MAX_SIZE_LINE, 400, SIZE_LINE_TOO_LONG)));
         int semicolon = line.indexOf(';');
         String hex = semicolon < 0 ? line : line.substring(0, semicolon);
         if (!isChunkSize(hex)) {
@@ -161,12 +163,16 @@ public final class RequestBody {
         return true;
     }
 
-    /** The trailer section: field lines up to an empty line, within the header limit, then dropped. */
+    /**
+     * The trailer section: field lines up to an empty line, within the header limit (431 past it, as for
+     * the head), then dropped.
+     */
     @Async
     private Future<Void> trailers() {
         int budget = options.maxHeaderBytes();
+        String tooLong = "trailer section over " + budget + " bytes";
         while (true) {
-            byte[] line = await(readLine(budget));
+            byte[] line = await(readLine(budget, 431, tooLong));
             budget -= line.length;
             if (line.length == 2) {
                 return Future.completed(null);
@@ -179,14 +185,17 @@ public final class RequestBody {
         }
     }
 
-    /** One CRLF-ended line of at most {@code max} bytes; a bare LF or a longer line is a 400. */
+    /**
+     * One CRLF-ended line of at most {@code max} bytes (the final empty line always fits); a bare CR or LF
+     * is a 400, a longer line an {@link HttpException} with {@code tooLongStatus} and {@code tooLong}.
+     */
     @Async
-    private Future<byte[]> readLine(int max) {
+    private Future<byte[]> readLine(int max, int tooLongStatus, String tooLong) {
         byte[] line;
         try {
-            line = await(timed(stream.readUntil(CRLF, Math.max(max, 2))), dev.lasti.net.ReadLimitException.class);
-        } catch (dev.lasti.net.ReadLimitException e) { // the typed await declares it; others pass through
-            throw new HttpException(400, "a line of the chunked body is too long");
+            line = await(timed(stream.readUntil(CRLF, Math.max(max, 2))), ReadLimitException.class);
+        } catch (ReadLimitException e) { // the typed await declares it; others pass through
+            throw new HttpException(tooLongStatus, tooLong);
         }
         for (int i = 0; i < line.length - 2; i++) {
             if (line[i] == '\n' || line[i] == '\r') {

@@ -49,6 +49,20 @@ class RequestBodyTest {
     }
 
     @Test
+    void trailers_overTheHeaderLimit_get431_andMalformedOnes_get400() throws Exception {
+        try (TestServer server = new TestServer(SMALL.withMaxHeaderBytes(200))) {
+            String oneLong = "0\r\nX-Big: " + "x".repeat(200) + "\r\n\r\n";
+            assertTrue(server.exchange(chunked("5\r\nhello\r\n" + oneLong)).startsWith("HTTP/1.1 431 "), "one long");
+            String many = "0\r\n" + "X-Small: 12345678\r\n".repeat(12) + "\r\n"; // 19 B each, 228 B together
+            assertTrue(server.exchange(chunked(many)).startsWith("HTTP/1.1 431 "), "many small");
+            String fits = "0\r\n" + "X-Small: 12345678\r\n".repeat(9) + "\r\n"; // 171 B and the final CRLF
+            assertTrue(server.exchange(chunked("2\r\nok\r\n" + fits)).startsWith("HTTP/1.1 200 "), "within the limit");
+            assertTrue(server.exchange(chunked("0\r\nno colon here\r\n\r\n")).startsWith("HTTP/1.1 400 "), "no colon");
+            assertTrue(server.exchange(chunked("0\r\nBad Name: v\r\n\r\n")).startsWith("HTTP/1.1 400 "), "bad name");
+        }
+    }
+
+    @Test
     void chunkedBody_thatStops_isClosedByTheBodyTimeout() throws Exception {
         try (TestServer server = new TestServer(SMALL); Socket s = server.connect()) {
             long start = System.nanoTime();
