@@ -220,8 +220,8 @@ def how():
 # work loaded the 2 cores; the figures are from those runs, not from the table above.
 PROBLEMS = [
     "- **HTTP, 10,000 connections each awaiting a 1 s sleep: the p99 is at the 1.1 s target, on either side",
-    "  of it from run to run** (the table has this run's). wrk opens all 10,000",
-    "  connections at once, so a first wave of 10,000 requests arrives within milliseconds, and the server",
+    "  of it from run to run** (the table has this run's). wrk opens all 10,000 connections at once, so a",
+    "  first wave of 10,000 requests arrives within milliseconds, and the server",
     "  must accept, register, read and parse every one of them (and wrk must send them, on the same 2 cores)",
     "  before the last one's sleep even starts; in a 10 s run that wave is about a tenth of all requests, so",
     "  its tail is the p99. With the same wave spread over one second (the `sleep-ramp` row) the p99 is within",
@@ -239,8 +239,7 @@ PROBLEMS = [
     "  out of the window.",
     "- **HTTP hello against Tornado is near the 10x target, on either side of it from run to run** (the",
     "  table has this run's figure; earlier runs gave 9.6x to 12.9x; wrk and the server share the 2 cores).",
-    "  It is",
-    "  CPU-bound on the kernel's loopback path. strace: one `read` and one `writev` per",
+    "  It is CPU-bound on the kernel's loopback path. strace: one `read` and one `writev` per",
     "  request and one `epoll_wait` per ~90 requests, so there is no syscall to save; perf on the loop",
     "  thread puts ~40% of samples in `writev` and 20% more in the kernel (a loopback send runs wrk's",
     "  receive path; on this paravirtualized VM `pvm_irq_enable` alone is ~20%); compiled Java is ~17%.",
@@ -268,18 +267,16 @@ def _pinned_problem(r):
         ["http/pinned-hello/lasti-vs-netty/pct"]
     if any(n not in r for n in need):
         return []
-    lu, ls, nu, ns = (r[k % (i, m)] for i in ("lasti", "netty") for m in ("user-us", "sys-us"))
+    lu, ls, nu, ns = (r[n] for n in need[:4])
     return [
-        f"- **Pinned HTTP hello: {r[need[-1]] / 100:.2f}x Netty ({_standing(need[-1])}).** On its core the",
-        f"  server spends {lu:.2f} µs of user time per request against Netty's {nu:.2f} µs ({lu / nu:.2f}x),",
-        f"  but {ls:.2f} µs of system time against {ns:.2f} µs: the kernel's loopback `read` and `writev`",
-        f"  ({ls / (lu + ls):.0%} of lasti's CPU per request) bound the req/s, and they are the same calls for",
-        "  every server (strace: one `read` and one `writev` per request, one `epoll_wait` per burst, as",
-        f"  Netty). Halving lasti's own time again would raise req/s by at most {lu / 2 / (lu / 2 + ls):.0%}, and",
-        "  no server can go below the system time. What lasti's user time is now: the head is one `readFrame`",
-        "  and one byte-level parse",
-        "  (a `TreeMap` of headers, a regex per field and a line-by-line read were most of it before), the",
-        "  response head is pre-encoded bytes, and the wait for the next request arms no timer.",
+        f"- **Pinned HTTP hello: {r[need[-1]] / 100:.2f}x Netty ({_standing(need[-1])}).** On its core the server",
+        f"  spends {lu:.2f} µs of user time per request against Netty's {nu:.2f} µs ({lu / nu:.2f}x), but {ls:.2f} µs",
+        f"  of system time against {ns:.2f} µs: the kernel's loopback `read` and `writev` ({ls / (lu + ls):.0%} of",
+        "  lasti's CPU per request) bound the req/s, and they are the same calls for every server (strace, as",
+        f"  above). Halving lasti's own time again would raise req/s by at most {lu / 2 / (lu / 2 + ls):.0%}, and no",
+        "  server can go below the system time. What lasti's user time is now: the head is one `readFrame` and",
+        "  one byte-level parse (a `TreeMap` of headers, a regex per field and a line-by-line read were most of",
+        "  it before), the response head is pre-encoded bytes, and the wait for the next request arms no timer.",
     ]
 
 

@@ -69,8 +69,8 @@ def problems(r):
     return [
         "- **Verification is the gap between the corpus full-pass rows with and without it.** `--verify` (the",
         "  Maven plugin's default) runs ASM's `SimpleVerifier` over the transformer's output. JFR over a pass on",
-        "  the 1,000-class corpus",
-        "  once put 86 samples under `OutputVerifier.verify` against 89 under the transformer itself (of 390).",
+        "  the 1,000-class corpus once put 86 samples under `OutputVerifier.verify` against 89 under the",
+        "  transformer itself (of 390).",
         "  Two cuts since: the verifier reads classes without debug information and stack map frames, which its",
         "  analysis never uses, and it skips every method the transformer left exactly as `javac` wrote it",
         "  (`UnchangedMethods` compares output with input). On this `@Async`-heavy corpus the rewritten methods,",
