@@ -26,6 +26,12 @@ final class TaskLists {
     private static final MethodHandle SET_CONTEXT = handle("context",
             MethodType.methodType(void.class, Object.class));
 
+    /**
+     * {@code dev.lasti.internal.NextIterationMark}, package-private there: what a task awaits at a yield the
+     * transformer rewrote (see {@code Frame.nextIteration}); the task tree shows it as the next iteration.
+     */
+    static final Class<?> NEXT_ITERATION_MARK = internalClass("NextIterationMark");
+
     private TaskLists() {}
 
     /** {@code TaskList.open}: the task list of {@code loop}, with its hook, as the loop binds its thread. */
@@ -96,9 +102,17 @@ final class TaskLists {
 
     private static MethodHandle handle(String name, MethodType type) {
         try {
-            Class<?> taskList = Class.forName("dev.lasti.internal.TaskList");
+            Class<?> taskList = internalClass("TaskList");
             return MethodHandles.privateLookupIn(taskList, MethodHandles.lookup()).findStatic(taskList, name, type);
         } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static Class<?> internalClass(String simpleName) {
+        try {
+            return Class.forName("dev.lasti.internal." + simpleName, false, TaskLists.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
             throw new ExceptionInInitializerError(e);
         }
     }

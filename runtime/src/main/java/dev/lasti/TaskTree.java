@@ -26,6 +26,16 @@ final class TaskTree {
 
     private TaskTree() {}
 
+    /**
+     * How long snapshots have seen {@code frame} waiting: zero while it runs, and at a rewritten yield,
+     * whose mark is one object for every yield (a task yielding in a loop would otherwise look stuck there);
+     * such a yield ends in the next iteration.
+     */
+    private static Duration waitedFor(Frame<?> frame, Future<?> awaiting, long now) {
+        return awaiting == null || awaiting.getClass() == TaskLists.NEXT_ITERATION_MARK ? Duration.ZERO
+                : seenWaiting(frame, awaiting, now);
+    }
+
     /** How long snapshots have seen {@code frame} waiting at this await for this future. */
     private static Duration seenWaiting(Frame<?> frame, Future<?> awaiting, long now) {
         int identity = System.identityHashCode(awaiting);
@@ -87,7 +97,7 @@ final class TaskTree {
             Integer parent = up.isEmpty() ? null : ids.get(up.get(0));
             tasks.add(new TaskInfo(ids.get(frame), where.owner(), where.method(), where.file(), where.line(),
                     waiting(loop, e.getValue(), ids), parent == null ? List.of() : List.of(parent),
-                    e.getValue() == null ? Duration.ZERO : seenWaiting(frame, e.getValue(), now)));
+                    waitedFor(frame, e.getValue(), now)));
         }
         return new TaskSnapshot(name, tasks, true, "");
     }
@@ -101,7 +111,7 @@ final class TaskTree {
             return id == null ? new Waiting.Promise("task of another loop") : new Waiting.Task(id);
         } else if (f instanceof EventLoop.Sleep s) {
             return new Waiting.Sleep(Duration.ofNanos(s.deadline() - loop.nanoTime()));
-        } else if (f instanceof NextIteration) {
+        } else if (f instanceof NextIteration || f.getClass() == TaskLists.NEXT_ITERATION_MARK) {
             return new Waiting.NextIteration();
         }
         String kind = Combinators.kindOf(f);

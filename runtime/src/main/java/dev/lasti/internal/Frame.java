@@ -60,7 +60,10 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
      * they make into this package. The transformer stamps its own format into each frame class, whose
      * static initializer calls {@link #checkFormat}. Bump it whenever that contract changes.
      */
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
+
+    /** What the await of a {@link NextIterationMark} gets on resumption: the yield's outcome, nothing. */
+    private static final Future<Void> NEXT_ITERATION_DONE = Future.completed(null);
 
     /** The future this task waits for; non-null exactly while suspended. */
     private Future<?> awaiting;
@@ -99,6 +102,35 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
         if (format != FORMAT) {
             throw new IncompatibleClassChangeError(FrameFormat.mismatch(frameClass, format, FORMAT));
         }
+    }
+
+    /**
+     * {@code EventLoop.yieldNow()} where its result is awaited at once: the transformer's {@code
+     * NextIterationAwaits} pass calls this instead. It throws what {@code yieldNow()} throws, at the same
+     * place in the body, and returns the {@link NextIterationMark}: the task suspends on it and queues
+     * itself (see {@link #waitFor}), so the yield allocates nothing.
+     *
+     * @throws IllegalStateException if the calling thread runs no event loop
+     * @throws RejectedExecutionException if its loop has shut down
+     */
+    public static Future<Void> nextIteration() {
+        if (!EventLoop.current().isCurrent()) {
+            throw new RejectedExecutionException("the event loop has shut down");
+        }
+        return NextIterationMark.MARK;
+    }
+
+    /**
+     * {@link #nextIteration()} in a resume method, which runs on this task's loop: the same checks, on the
+     * loop the frame already knows.
+     *
+     * @throws RejectedExecutionException if the loop has shut down
+     */
+    public final Future<Void> yieldMark() {
+        if (!tasks().loop().isCurrent()) {
+            throw new RejectedExecutionException("the event loop has shut down");
+        }
+        return NextIterationMark.MARK;
     }
 
     /**
@@ -171,12 +203,13 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
     public final Future<?> awaited() {
         Future<?> a = awaiting;
         awaiting = null;
-        if (cancelRequested && a.isCancelled()) {
+        boolean yielded = a == NextIterationMark.MARK;
+        if (cancelRequested && (yielded || a.isCancelled())) {
             cancelRequested = false;
             cancelDelivered = true;
             return Future.failed(new CancellationException("task cancelled"));
         }
-        return a;
+        return yielded ? NEXT_ITERATION_DONE : a;
     }
 
     /**
@@ -197,20 +230,29 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
         }
     }
 
-    /** Registers for the wake-up (on a future of our own loop, without an atomic: see Future's "Confinement"). */
+    /**
+     * Registers for the wake-up (on a future of our own loop, without an atomic: see Future's "Confinement").
+     * A yield ({@link NextIterationMark}) is its own wake-up: the task queues itself, and the loop, which
+     * {@link #nextIteration} has just found open on this thread, accepts it.
+     */
     private void waitFor(Future<?> awaited) {
-        awaited.whenDone(this);
+        if (awaited == NextIterationMark.MARK) {
+            tasks().loop().execute(this);
+        } else {
+            awaited.whenDone(this);
+        }
     }
 
     /**
      * One scheduled step, on the loop thread: resumes the body once the awaited future is done, and only
      * then, also after a cancellation (a cancelled task that awaits another task waits until that one has
-     * unwound). Stale wake-ups (the task moved on) are ignored.
+     * unwound). Stale wake-ups (the task moved on) are ignored. A task suspended on the {@link
+     * NextIterationMark} queued this step itself, so the step resumes it.
      */
     @Override
     public final void run() {
         Future<?> a = awaiting;
-        if (a == null || isDone() || !a.isDone()) {
+        if (a == null || isDone() || (a != NextIterationMark.MARK && !a.isDone())) {
             return;
         }
         if (returned) { // the future the body returned is done: its outcome becomes ours
@@ -282,7 +324,7 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
             }
             if (cancelRequested) { // not delivered yet: deliver at this await
                 awaiting.cancel();
-                if (awaiting.isDone()) {
+                if (awaiting.isDone() || awaiting == NextIterationMark.MARK) { // a yield takes it at once
                     continue;
                 }
             }

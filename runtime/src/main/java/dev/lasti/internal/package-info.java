@@ -11,7 +11,10 @@
  *       constructor and abstract {@code resume()} and {@code resumePoint()}, and the calls
  *       {@link dev.lasti.internal.Frame#start start(Future)}, {@link dev.lasti.internal.Frame#suspend
  *       suspend(Future)}, {@link dev.lasti.internal.Frame#awaited awaited()}, {@link
- *       dev.lasti.internal.Frame#returnValue returnValue(Object)} and, once per frame class from its static
+ *       dev.lasti.internal.Frame#returnValue returnValue(Object)}, {@link dev.lasti.internal.Frame#nextIteration
+ *       Frame.nextIteration()} (in a resume method {@link dev.lasti.internal.Frame#yieldMark
+ *       frame.yieldMark()}) in place of an {@code EventLoop.yieldNow()} whose result is awaited at once,
+ *       and, once per frame class from its static
  *       initializer, {@link dev.lasti.internal.Frame#checkFormat checkFormat(int, Class)};</li>
  *   <li>{@link dev.lasti.internal.Frames#isDone Frames.isDone(CompletionStage)} and {@link
  *       dev.lasti.internal.Frames#resultNow Frames.resultNow(CompletionStage)} at an await of a {@code

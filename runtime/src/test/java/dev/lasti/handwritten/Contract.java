@@ -8,5 +8,5 @@ final class Contract {
      * The frame format: the transformer's {@code RuntimeNames.FORMAT_VERSION}, which its {@code
      * RuntimeNamesTest} checks against the runtime; {@code FrameFormatTest} checks this copy.
      */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
 }

@@ -43,6 +43,9 @@ final class MethodTransformer {
             OriginalMethod.finish(method, null, suspendLabels);
             return new Result(null, null, null);
         }
+        if (kind == FrameKind.ASYNC) {
+            NextIterationAwaits.apply(sites);
+        }
         Frame<SlotType>[] types = TypeAnalysis.runOnInput(owner.name, method);
         if (UninitializedNews.move(method, sites, types)) {
             types = TypeAnalysis.run(owner.name, method);

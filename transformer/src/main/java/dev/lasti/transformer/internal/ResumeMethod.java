@@ -63,6 +63,7 @@ final class ResumeMethod {
         addBodyStartFrame(owner, original, code, bodyStart);
         addFrameSlotToFrames(code, layout);
         ReturnInPlace.apply(code, layout.frameSlot());
+        NextIterationAwaits.inResumeMethod(code, layout.frameSlot());
         for (FrameLayout.SitePlan plan : layout.sites()) {
             code.add(suspendBlock(layout, plan, labels.get(suspendLabels.get(plan.site().ordinal())), code, kind));
         }

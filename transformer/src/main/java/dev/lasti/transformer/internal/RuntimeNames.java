@@ -46,7 +46,7 @@ public final class RuntimeNames {
      * #CHECK_FORMAT}, and a runtime of another format refuses the class with a clear message. Bump it (and
      * {@code Frame.FORMAT} in the runtime) whenever the shape of frame classes or the calls below change.
      */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
 
     /**
      * The resume index: a package-private {@code int} field of each generated frame class (not of {@code
@@ -96,6 +96,14 @@ public final class RuntimeNames {
             "returnValue", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
     public static final MethodRef AWAITED = new MethodRef(Opcodes.INVOKEVIRTUAL, "dev/lasti/internal/Frame",
             "awaited", "()Ldev/lasti/Future;", false);
+    /** {@code EventLoop.yieldNow()}, which {@link NextIterationAwaits} replaces by {@link #NEXT_ITERATION}. */
+    public static final MethodRef YIELD_NOW = new MethodRef(Opcodes.INVOKESTATIC, "dev/lasti/EventLoop",
+            "yieldNow", "()Ldev/lasti/Future;", false);
+    public static final MethodRef NEXT_ITERATION = new MethodRef(Opcodes.INVOKESTATIC, "dev/lasti/internal/Frame",
+            "nextIteration", "()Ldev/lasti/Future;", false);
+    /** What {@link #NEXT_ITERATION} becomes in a resume method, called on the frame. */
+    public static final MethodRef YIELD_MARK = new MethodRef(Opcodes.INVOKEVIRTUAL, "dev/lasti/internal/Frame",
+            "yieldMark", "()Ldev/lasti/Future;", false);
     public static final MethodRef CHECK_FORMAT = new MethodRef(Opcodes.INVOKESTATIC, "dev/lasti/internal/Frame",
             "checkFormat", "(ILjava/lang/Class;)V", false);
     /** {@code @dev.lasti.Generates}, class retention: marks a generator method. */
