@@ -308,8 +308,8 @@ def problems(r, jmh):
         "  and in the resume method the frame's own loop instead of a `ThreadLocal` lookup. The loop also stopped",
         "  asking the selector whether it holds keys in every iteration (`keys().isEmpty()` sums a",
         "  `ConcurrentHashMap`'s counters: a quarter of a JFR profile's samples); a field of the loop says so.",
-        "  Alternated in one session on this machine, the two took the round trip from 19.7 to 8.9 ns and the",
-        "  loop's own iteration from 5.9 to 4.9 ns.",
+        "  Alternated on this machine (two rounds of two forks each), the two took the round trip from",
+        "  19.1-19.4 ns to 8.5-8.7 ns and the loop's own iteration from 5.7-6.0 ns to 4.8-5.0 ns.",
         f"  The reference row places the rest: the loop's own iteration with one callback is {f(loop_ref, ' ns')},",
         f"  so the frame costs {f(None if ours is None or loop_ref is None else ours - loop_ref, ' ns')}"
         " a round trip: saving and restoring the live",
