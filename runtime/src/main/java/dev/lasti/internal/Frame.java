@@ -62,7 +62,7 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
      */
     private static final int FORMAT = 3;
 
-    /** What the await of a {@link NextIterationMark} gets on resumption: the yield's outcome, nothing. */
+    /** What the await of a {@code NextIterationMark} gets on resumption: the yield's outcome, nothing. */
     private static final Future<Void> NEXT_ITERATION_DONE = Future.completed(null);
 
     /** The future this task waits for; non-null exactly while suspended. */
@@ -107,7 +107,7 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
     /**
      * {@code EventLoop.yieldNow()} where its result is awaited at once: the transformer's {@code
      * NextIterationAwaits} pass calls this instead. It throws what {@code yieldNow()} throws, at the same
-     * place in the body, and returns the {@link NextIterationMark}: the task suspends on it and queues
+     * place in the body, and returns the {@code NextIterationMark}: the task suspends on it and queues
      * itself (see {@link #waitFor}), so the yield allocates nothing.
      *
      * @throws IllegalStateException if the calling thread runs no event loop
@@ -232,7 +232,7 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
 
     /**
      * Registers for the wake-up (on a future of our own loop, without an atomic: see Future's "Confinement").
-     * A yield ({@link NextIterationMark}) is its own wake-up: the task queues itself, and the loop, which
+     * A yield ({@code NextIterationMark}) is its own wake-up: the task queues itself, and the loop, which
      * {@link #nextIteration} has just found open on this thread, accepts it.
      */
     private void waitFor(Future<?> awaited) {
@@ -246,7 +246,7 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
     /**
      * One scheduled step, on the loop thread: resumes the body once the awaited future is done, and only
      * then, also after a cancellation (a cancelled task that awaits another task waits until that one has
-     * unwound). Stale wake-ups (the task moved on) are ignored. A task suspended on the {@link
+     * unwound). Stale wake-ups (the task moved on) are ignored. A task suspended on the {@code
      * NextIterationMark} queued this step itself, so the step resumes it.
      */
     @Override
