@@ -32,8 +32,12 @@ final class TaskTree {
      * such a yield ends in the next iteration.
      */
     private static Duration waitedFor(Frame<?> frame, Future<?> awaiting, long now) {
-        return awaiting == null || awaiting.getClass() == TaskLists.NEXT_ITERATION_MARK ? Duration.ZERO
-                : seenWaiting(frame, awaiting, now);
+        return awaiting == null || isYieldMark(awaiting) ? Duration.ZERO : seenWaiting(frame, awaiting, now);
+    }
+
+    /** The shared future a task awaits at a yield the transformer rewrote. */
+    private static boolean isYieldMark(Future<?> f) {
+        return f.getClass() == TaskLists.NEXT_ITERATION_MARK;
     }
 
     /** How long snapshots have seen {@code frame} waiting at this await for this future. */
@@ -111,7 +115,7 @@ final class TaskTree {
             return id == null ? new Waiting.Promise("task of another loop") : new Waiting.Task(id);
         } else if (f instanceof EventLoop.Sleep s) {
             return new Waiting.Sleep(Duration.ofNanos(s.deadline() - loop.nanoTime()));
-        } else if (f instanceof NextIteration || f.getClass() == TaskLists.NEXT_ITERATION_MARK) {
+        } else if (f instanceof NextIteration || isYieldMark(f)) {
             return new Waiting.NextIteration();
         }
         String kind = Combinators.kindOf(f);

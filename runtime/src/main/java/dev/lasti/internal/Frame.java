@@ -114,10 +114,7 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
      * @throws RejectedExecutionException if its loop has shut down
      */
     public static Future<Void> nextIteration() {
-        if (!EventLoop.current().isCurrent()) {
-            throw new RejectedExecutionException("the event loop has shut down");
-        }
-        return NextIterationMark.MARK;
+        return markOn(EventLoop.current());
     }
 
     /**
@@ -127,7 +124,12 @@ public abstract class Frame<T> extends Future<T> implements Runnable, Consumer<F
      * @throws RejectedExecutionException if the loop has shut down
      */
     public final Future<Void> yieldMark() {
-        if (!tasks().loop().isCurrent()) {
+        return markOn(tasks().loop());
+    }
+
+    /** The mark, once {@code loop}, the calling thread's, is known to accept the task's queueing. */
+    private static Future<Void> markOn(EventLoop loop) {
+        if (!loop.isCurrent()) {
             throw new RejectedExecutionException("the event loop has shut down");
         }
         return NextIterationMark.MARK;

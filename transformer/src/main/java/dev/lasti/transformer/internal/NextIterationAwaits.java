@@ -29,19 +29,16 @@ import org.objectweb.asm.tree.VarInsnNode;
 final class NextIterationAwaits {
     private NextIterationAwaits() {}
 
-    /** Rewrites the {@code yieldNow()} directly under each await of {@code sites}; returns how many. */
-    static int apply(List<AwaitSite> sites) {
-        int rewritten = 0;
+    /** Rewrites the {@code yieldNow()} directly under each await of {@code sites}. */
+    static void apply(List<AwaitSite> sites) {
         for (AwaitSite site : sites) {
             if (!site.isYield() && !site.onStage()
                     && previousInstruction(site.call()) instanceof MethodInsnNode call
                     && RuntimeNames.YIELD_NOW.matches(call)) {
                 call.owner = RuntimeNames.NEXT_ITERATION.owner();
                 call.name = RuntimeNames.NEXT_ITERATION.name();
-                rewritten++;
             }
         }
-        return rewritten;
     }
 
     /** In a resume method: the frame's own {@code yieldMark()} for each {@code nextIteration()}; F is its slot. */
